@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The module's route-map rule and the per-destination-role route-maps that
+ * carry it. See rs_bind.h for how they are attached to peers.
+ */
+#ifndef RS_RMAP_H
+#define RS_RMAP_H
+
+#include <stdbool.h>
+
+#include "routeserver/policy.h"
+
+struct bgp;
+struct bgp_dest;
+struct bgp_path_info;
+struct peer;
+
+/* "rs-suppress-to-nva" etc.: reserved names, created by the module. */
+const char *rs_rmap_name(enum rs_role dest);
+/* True when NAME is one of the module's route-maps. */
+bool rs_rmap_is_ours(const char *name);
+
+/* The path bgpd announces for DEST (its best path), or NULL. */
+struct bgp_path_info *rs_announced_path(struct bgp_dest *dest);
+
+/* The verdict for PATH (a path of the rib) towards a peer of role DEST. */
+struct rs_verdict rs_verdict_for(struct bgp *bgp,
+				 const struct bgp_path_info *path,
+				 enum rs_role dest);
+
+/* Where PATH came from, as the core sees it. */
+enum rs_source_kind rs_path_source(struct bgp *bgp,
+				   const struct bgp_path_info *path,
+				   enum rs_role *role);
+
+void rs_rmap_init(void);
+
+#endif /* RS_RMAP_H */

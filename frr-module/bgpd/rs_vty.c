@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Route-server configuration commands and their running-config lines. */
+#include <zebra.h>
+
+#include "command.h"
+#include "linklist.h"
+#include "vty.h"
+
+#include "bgpd/bgpd.h"
+#include "bgpd/bgp_vty.h"
+
+#include "routeserver/validate.h"
+
+#include "rs_bind.h"
+#include "rs_instance.h"
+#include "rs_log.h"
+#include "rs_vty.h"
+#include "rs_warn.h"
+
+#define RS_STR "Route server (Azure Route Server style)\n"
+#define RS_ROLE_HELP                                                           \
+	"Route-server role of this neighbor\n"                                 \
+	"ExpressRoute gateway (iBGP in AS 65515 on Azure)\n"                   \
+	"VPN gateway instance (iBGP in AS 65515; active-active: two)\n"        \
+	"Network virtual appliance (eBGP)\n"
+
+#ifndef VTYSH_EXTRACT_PL
+#include "frr-module/bgpd/rs_vty_clippy.c"
+#endif
+
+/* Re-evaluates everything a role or knob change can affect. */
+static void rs_apply(struct rs_instance *rsi)
+{
+	rs_bind_all(rsi);
+	rs_reannounce_role_peers(rsi);
+	rs_warn_log(rsi);
+}
+
+DEFPY(rs_b2b, rs_b2b_cmd, "[no$no] route-server allow-branch-to-branch",
+      NO_STR RS_STR
+      "Exchange routes between NVAs and gateways, and between ExpressRoute and VPN gateways\n")
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct rs_instance *rsi = rs_instance_get(bgp);
+	bool on = !no;
+
+	if (rsi->branch_to_branch == on)
+		return CMD_SUCCESS;
+	rsi->branch_to_branch = on;
+	if (rs_debug)
+		zlog_debug("route-server: %s: branch-to-branch %s",
+			   bgp->name_pretty, on ? "on" : "off");
+	rs_reannounce_role_peers(rsi);
+	return CMD_SUCCESS;
+}
+
+/* Facts the core's validation needs about a neighbor or peer-group. */
+static void neighbor_facts(struct bgp *bgp, struct peer *conf,
+			   struct rs_neighbor_facts *facts)
+{
+	facts->is_peer_group = CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP);
+	facts->as_known = conf->as_type == AS_SPECIFIED ||
+			  conf->as_type == AS_INTERNAL;
+	facts->ibgp = conf->as_type == AS_INTERNAL ||
+		      (conf->as_type == AS_SPECIFIED && conf->as == bgp->as);
+	facts->remote_as = conf->as;
+	if (conf->as_type == AS_EXTERNAL) {
+		facts->as_known = true;
+		facts->ibgp = false;
+		facts->remote_as = 0;
+	}
+}
+
+/* The name under which bgpd writes the neighbor in its own config. */
+static const char *neighbor_name(struct peer *conf)
+{
+	if (CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP))
+		return conf->group->name;
+	return conf->conf_if ? conf->conf_if : conf->host;
+}
+
+/* Members that their group's role would make invalid. */
+static const char *group_member_check(struct bgp *bgp, struct peer *conf,
+				      enum rs_role role, struct peer **bad)
+{
+	struct listnode *node;
+	struct peer *member;
+	struct rs_neighbor_facts facts;
+	const char *err;
+
+	for (ALL_LIST_ELEMENTS_RO(conf->group->peer, node, member)) {
+		neighbor_facts(bgp, member, &facts);
+		err = rs_role_check(role, &facts);
+		if (err) {
+			*bad = member;
+			return err;
+		}
+	}
+	return NULL;
+}
+
+DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
+      "neighbor <A.B.C.D|X:X::X:X|WORD>$neighbor route-server role <expressroute-gateway|vpn-gateway|nva>$role",
+      NEIGHBOR_STR NEIGHBOR_ADDR_STR2 RS_STR RS_ROLE_HELP)
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct rs_neighbor_facts facts;
+	struct rs_instance *rsi;
+	struct peer *conf, *bad = NULL;
+	enum rs_role r;
+	const char *err;
+
+	if (!rs_role_parse(role, &r)) {
+		vty_out(vty, "%% Unknown route-server role %s\n", role);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+	conf = peer_and_group_lookup_vty(vty, neighbor);
+	if (!conf)
+		return CMD_WARNING_CONFIG_FAILED;
+
+	neighbor_facts(bgp, conf, &facts);
+	err = rs_role_check(r, &facts);
+	if (!err && facts.is_peer_group)
+		err = group_member_check(bgp, conf, r, &bad);
+	if (err) {
+		if (bad)
+			vty_out(vty, "%% Cannot give peer-group %s role %s: member %s: %s\n",
+				neighbor, role, bad->host, err);
+		else
+			vty_out(vty, "%% Cannot give %s role %s (remote AS %u): %s\n",
+				neighbor, role, facts.remote_as, err);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+	if (rs_bind_blocked(conf)) {
+		vty_out(vty, "%% %s has an advertise-map; remove it before giving it a route-server role\n",
+			neighbor);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+
+	rsi = rs_instance_get(bgp);
+	rs_role_set(rsi, conf, facts.is_peer_group, neighbor_name(conf), r);
+	if (rs_debug)
+		zlog_debug("route-server: %s: neighbor %s role %s",
+			   bgp->name_pretty, neighbor, role);
+	rs_apply(rsi);
+	return CMD_SUCCESS;
+}
+
+DEFPY(no_rs_neighbor_role, no_rs_neighbor_role_cmd,
+      "no neighbor <A.B.C.D|X:X::X:X|WORD>$neighbor route-server role [<expressroute-gateway|vpn-gateway|nva>$role]",
+      NO_STR NEIGHBOR_STR NEIGHBOR_ADDR_STR2 RS_STR RS_ROLE_HELP)
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct rs_instance *rsi = rs_instance_find(bgp);
+	struct rs_role_entry *entry;
+	struct peer *conf;
+	enum rs_role r;
+
+	conf = peer_and_group_lookup_vty(vty, neighbor);
+	if (!conf)
+		return CMD_WARNING_CONFIG_FAILED;
+	entry = rsi ? rs_role_entry_find(rsi, conf) : NULL;
+	if (!entry)
+		return CMD_SUCCESS; /* like bgpd's own "no" forms: nothing to do */
+	if (role && rs_role_parse(role, &r) && r != entry->role) {
+		vty_out(vty, "%% %s has route-server role %s, not %s\n",
+			neighbor, rs_role_name(entry->role), role);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+	rs_role_unset(rsi, conf);
+	rs_apply(rsi);
+	return CMD_SUCCESS;
+}
+
+DEFPY(rs_debug_cmd, rs_debug_cmd_cmd, "[no$no] debug bgp route-server",
+      NO_STR DEBUG_STR BGP_STR RS_STR)
+{
+	rs_debug = !no;
+	return CMD_SUCCESS;
+}
+
+int rs_config_write(struct bgp *bgp, struct vty *vty)
+{
+	struct rs_instance *rsi = rs_instance_find(bgp);
+	struct listnode *node;
+	struct rs_role_entry *entry;
+
+	if (!rsi)
+		return 0;
+	if (rsi->branch_to_branch)
+		vty_out(vty, " route-server allow-branch-to-branch\n");
+	for (ALL_LIST_ELEMENTS_RO(rsi->roles, node, entry))
+		vty_out(vty, " neighbor %s route-server role %s\n", entry->name,
+			rs_role_name(entry->role));
+	return 0;
+}
+
+void rs_vty_init(void)
+{
+	install_element(BGP_NODE, &rs_b2b_cmd);
+	install_element(BGP_NODE, &rs_neighbor_role_cmd);
+	install_element(BGP_NODE, &no_rs_neighbor_role_cmd);
+	install_element(CONFIG_NODE, &rs_debug_cmd_cmd);
+	install_element(ENABLE_NODE, &rs_debug_cmd_cmd);
+}

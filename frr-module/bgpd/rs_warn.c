@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Configuration problems that the route server accepts but reports. */
+#include <zebra.h>
+
+#include "linklist.h"
+
+#include "bgpd/bgpd.h"
+
+#include "routeserver/validate.h"
+
+#include "rs_bind.h"
+#include "rs_instance.h"
+#include "rs_warn.h"
+
+#define RS_WARN_MAX 256
+
+static void vpn_warning(struct rs_instance *rsi, char *buf, size_t len)
+{
+	unsigned int n = rs_role_peer_count(rsi, RS_ROLE_VPN_GW);
+
+	buf[0] = '\0';
+	if (rs_vpn_gateway_not_active_active(n))
+		snprintf(buf, len,
+			 "vpn-gateway has %u neighbor: Azure's VPN gateway is active-active (%u sessions expected)",
+			 n, RS_VPN_GATEWAY_MIN_PEERS);
+}
+
+void rs_warnings(struct rs_instance *rsi,
+		 void (*emit)(const char *text, void *arg), void *arg)
+{
+	char buf[RS_WARN_MAX];
+	struct listnode *node;
+	struct peer *peer;
+
+	vpn_warning(rsi, buf, sizeof(buf));
+	if (buf[0])
+		emit(buf, arg);
+
+	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer)) {
+		enum rs_role role = rs_peer_role(rsi, peer);
+		uint64_t af_flags = peer->af_flags[AFI_IP][SAFI_UNICAST];
+
+		if (role == RS_ROLE_NONE)
+			continue;
+		if (rs_bind_blocked(peer)) {
+			snprintf(buf, sizeof(buf),
+				 "neighbor %s (%s) has its own advertise-map: route-server policy is not applied to it",
+				 peer->host, rs_role_name(role));
+			emit(buf, arg);
+		}
+		if (rs_role_is_gateway(role) && peer->sort == BGP_PEER_IBGP &&
+		    !CHECK_FLAG(af_flags, PEER_FLAG_REFLECTOR_CLIENT)) {
+			snprintf(buf, sizeof(buf),
+				 "neighbor %s (%s) is iBGP but not a route-reflector-client: routes from other iBGP peers cannot reach it",
+				 peer->host, rs_role_name(role));
+			emit(buf, arg);
+		}
+		if (role == RS_ROLE_NVA &&
+		    !CHECK_FLAG(af_flags, PEER_FLAG_NEXTHOP_UNCHANGED)) {
+			snprintf(buf, sizeof(buf),
+				 "neighbor %s (nva) lacks 'attribute-unchanged next-hop': learned routes reach it with the route server as next hop",
+				 peer->host);
+			emit(buf, arg);
+		}
+	}
+}
+
+void rs_warn_log(struct rs_instance *rsi)
+{
+	char buf[RS_WARN_MAX];
+
+	vpn_warning(rsi, buf, sizeof(buf));
+	if (!buf[0]) {
+		rsi->vpn_warned = false;
+		return;
+	}
+	if (rsi->vpn_warned)
+		return;
+	rsi->vpn_warned = true;
+	zlog_warn("route-server: %s: %s", rsi->bgp->name_pretty, buf);
+}

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Configuration problems that the route server accepts but reports. */
+#ifndef RS_WARN_H
+#define RS_WARN_H
+
+struct rs_instance;
+
+/* Calls EMIT once per current warning, with a full sentence. */
+void rs_warnings(struct rs_instance *rsi,
+		 void (*emit)(const char *text, void *arg), void *arg);
+
+/* Logs the not-active-active VPN gateway warning once per occurrence. */
+void rs_warn_log(struct rs_instance *rsi);
+
+#endif /* RS_WARN_H */

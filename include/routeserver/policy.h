@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The route-server decision: may a path whose best source is SRC be
+ * advertised to a peer of role DST? One function, the decision table of
+ * doc/routeserver.md ("Decision table"). Plain C, no FRR dependency.
+ */
+#ifndef ROUTESERVER_POLICY_H
+#define ROUTESERVER_POLICY_H
+
+#include <stdbool.h>
+
+#include "routeserver/role.h"
+
+/* Where the advertised path came from. */
+enum rs_source_kind {
+	RS_SOURCE_LOCAL,	/* originated here: network, redistribute, aggregate */
+	RS_SOURCE_PEER,		/* learned from a peer (role may be RS_ROLE_NONE) */
+};
+
+enum rs_reason {
+	RS_REASON_NO_ROLE,		/* source or destination has no role */
+	RS_REASON_LOCAL,		/* virtual-network prefix: to everyone */
+	RS_REASON_NVA_TO_NVA,		/* NVAs always learn each other's routes */
+	RS_REASON_B2B_ON,		/* branch-to-branch on: exchanged */
+	RS_REASON_B2B_OFF,		/* branch-to-branch off: suppressed */
+	RS_REASON_SAME_GATEWAY,		/* never back to a gateway of the same kind */
+	RS_REASON_COUNT,
+};
+
+struct rs_verdict {
+	bool allow;
+	enum rs_reason reason;
+};
+
+struct rs_verdict rs_policy_decide(enum rs_source_kind kind,
+				   enum rs_role source, enum rs_role dest,
+				   bool branch_to_branch);
+
+/* Short operator-facing words for a reason, e.g. "branch-to-branch is off". */
+const char *rs_reason_text(enum rs_reason reason);
+
+/* camelCase key for JSON, e.g. "branchToBranchOff". */
+const char *rs_reason_key(enum rs_reason reason);
+
+#endif /* ROUTESERVER_POLICY_H */

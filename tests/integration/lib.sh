@@ -1,0 +1,251 @@
+#!/bin/bash
+# Shared helpers for the integration tests, the lab and the benchmark:
+# network namespaces on one bridge, daemons we start (and only those, by
+# PID), bounded waits, and each BGP speaker's own received table in one
+# normalised form.
+#
+# The caller sets RS_BUILDDIR (where bgpd_routeserver.so and vtysh/vtysh
+# are) before sourcing this file.
+
+set -u
+
+: "${RS_BUILDDIR:?RS_BUILDDIR must point at the build directory}"
+RS_MODULE=${RS_MODULE:-$RS_BUILDDIR/.libs/bgpd_routeserver.so}
+RS_VTYSH=${RS_VTYSH:-$RS_BUILDDIR/vtysh/vtysh}
+BGPD=${BGPD:-/usr/lib/frr/bgpd}
+
+T_ID=${T_ID:-frs$$}
+T_DIR=$(mktemp -d "/tmp/frr-routeserver-$T_ID.XXXXXX")
+T_PIDS=()
+T_NETNS=()
+
+t_log() { echo "# $*" >&2; }
+
+t_cleanup() {
+	local pid ns i
+	for pid in "${T_PIDS[@]}"; do
+		kill -TERM "$pid" 2>/dev/null || true
+	done
+	for pid in "${T_PIDS[@]}"; do
+		for ((i = 0; i < 50; i++)); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL "$pid" 2>/dev/null || true
+	done
+	for ns in "${T_NETNS[@]}"; do
+		ip netns del "$ns" 2>/dev/null || true
+	done
+	if [ -n "${T_KEEP:-}" ]; then
+		t_log "kept $T_DIR"
+	else
+		rm -rf "$T_DIR"
+	fi
+}
+trap t_cleanup EXIT
+trap 'exit 130' INT TERM
+
+# wait_until SECONDS DESCRIPTION COMMAND...: polls every 0.2 s, bounded.
+wait_until() {
+	local timeout=$1 what=$2 i
+	shift 2
+	for ((i = 0; i < timeout * 5; i++)); do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.2
+	done
+	t_log "timed out after ${timeout}s waiting for: $what"
+	return 1
+}
+
+# --- namespaces on one LAN -------------------------------------------------
+
+ns_name() { echo "$T_ID-$1"; }
+
+# lan_create: a namespace holding bridge br0, the LAN every node joins.
+lan_create() {
+	local lan
+	lan=$(ns_name lan)
+	ip netns add "$lan"
+	T_NETNS+=("$lan")
+	ip -n "$lan" link set lo up
+	ip -n "$lan" link add br0 type bridge
+	ip -n "$lan" link set br0 up
+}
+
+# node_create NODE ADDRESS/LEN: a namespace with eth0 on the LAN.
+node_create() {
+	local node=$1 addr=$2 ns lan
+	ns=$(ns_name "$node")
+	lan=$(ns_name lan)
+	ip netns add "$ns"
+	T_NETNS+=("$ns")
+	ip -n "$ns" link set lo up
+	# the LAN end lives in the LAN namespace, so its name only has to be
+	# unique there
+	ip -n "$lan" link add "p-$node" type veth peer name eth0 netns "$ns"
+	ip -n "$lan" link set "p-$node" master br0 up
+	ip -n "$ns" addr add "$addr" dev eth0
+	ip -n "$ns" link set eth0 up
+	mkdir -p "$T_DIR/$node"
+}
+
+in_ns() {
+	local node=$1
+	shift
+	ip netns exec "$(ns_name "$node")" "$@"
+}
+
+# --- daemons ----------------------------------------------------------------
+
+# start_bgpd NODE CONFIG [module]: Debian's bgpd, optionally with the module.
+start_bgpd() {
+	local node=$1 conf=$2 with=${3:-} dir="$T_DIR/$1" mod=()
+	[ "$with" = module ] && mod=(-M "$RS_MODULE")
+	cp "$conf" "$dir/bgpd.conf"
+	in_ns "$node" "$BGPD" "${mod[@]}" -d -Z -S -P 0 -f "$dir/bgpd.conf" \
+		-i "$dir/bgpd.pid" --vty_socket "$dir" \
+		--log "file:$dir/bgpd.log" --log-level debug
+	wait_until 10 "bgpd pid file of $node" test -s "$dir/bgpd.pid" || return 1
+	T_PIDS+=("$(cat "$dir/bgpd.pid")")
+	wait_until 10 "bgpd vty of $node" test -S "$dir/bgpd.vty"
+}
+
+# stop_bgpd NODE: stops a bgpd we started, and waits for it to be gone.
+stop_bgpd() {
+	local pid i
+	pid=$(cat "$T_DIR/$1/bgpd.pid")
+	kill -TERM "$pid"
+	for ((i = 0; i < 100; i++)); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	kill -KILL "$pid"
+}
+
+# vtysh NODE ARGS...: the built vtysh, talking to NODE's bgpd.
+vtysh() {
+	local node=$1
+	shift
+	"$RS_VTYSH" --vty_socket "$T_DIR/$node" "$@"
+}
+
+# start_gobgpd NODE TOML
+start_gobgpd() {
+	local node=$1 dir="$T_DIR/$1"
+	cp "$2" "$dir/gobgpd.toml"
+	in_ns "$node" gobgpd -f "$dir/gobgpd.toml" --api-hosts 127.0.0.1:50051 \
+		--pprof-disable -p >"$dir/gobgpd.log" 2>&1 &
+	T_PIDS+=("$!")
+	wait_until 10 "gobgpd API of $node" in_ns "$node" gobgp global
+}
+
+gobgp() {
+	local node=$1
+	shift
+	in_ns "$node" /usr/bin/gobgp -u 127.0.0.1 -p 50051 "$@"
+}
+
+# start_bird NODE CONFIG
+start_bird() {
+	local node=$1 dir="$T_DIR/$1"
+	cp "$2" "$dir/bird.conf"
+	in_ns "$node" bird -f -c "$dir/bird.conf" -s "$dir/bird.ctl" \
+		>"$dir/bird.log" 2>&1 &
+	T_PIDS+=("$!")
+	wait_until 10 "bird control socket of $node" test -S "$dir/bird.ctl"
+}
+
+birdc() {
+	local node=$1
+	shift
+	command birdc -s "$T_DIR/$node/bird.ctl" "$@"
+}
+
+# --- what a peer received, normalised ---------------------------------------
+# One line a route: "PREFIX nh=NEXTHOP path=AS,AS,... comm=A:B,C:D", sorted.
+
+# Only what the peer learned from the route server, not its own routes.
+RS_ADDR=${RS_ADDR:-10.0.0.1}
+
+table_frr() {
+	local node=$1 pfx
+	for pfx in $(vtysh "$node" -c "show bgp ipv4 unicast neighbors $RS_ADDR routes json" |
+		jq -r '.routes // {} | keys[]'); do
+		vtysh "$node" -c "show bgp ipv4 unicast $pfx json" | jq -r --arg p "$pfx" '
+			.paths[] | select(.bestpath.overall == true)
+			| "\($p) nh=\(.nexthops[0].ip) path=\(.aspath.string | gsub(" "; ","))"
+			  + " comm=\((.community.string // "") | gsub(" "; ","))"'
+	done | sed 's/path=Local /path= /' | sort
+}
+
+table_gobgp() {
+	gobgp "$1" global rib -a ipv4 -j | jq -r --arg rs "$RS_ADDR" '
+		to_entries[] | .key as $p | .value[]
+		| select(.best == true and .["neighbor-ip"] == $rs)
+		| ([.attrs[] | select(.type == 2) | .as_paths[]?.asns[]?] | map(tostring) | join(",")) as $path
+		| ([.attrs[] | select(.type == 3) | .nexthop][0] // "") as $nh
+		| ([.attrs[] | select(.type == 8) | .communities[]?
+		    | "\(. / 65536 | floor):\(. % 65536)"] | join(",")) as $comm
+		| "\($p) nh=\($nh) path=\($path) comm=\($comm)"' | sort
+}
+
+# BIRD: routes of its BGP protocol "routeserver" only.
+table_bird() {
+	birdc "$1" show route all protocol routeserver | awk '
+		function flush() { if (pfx != "") print pfx " nh=" nh " path=" path " comm=" comm }
+		/^[0-9a-f.:]+\/[0-9]+ / { flush(); pfx = $1; nh = ""; path = ""; comm = ""; next }
+		/BGP.next_hop:/ { nh = $2 }
+		/BGP.as_path:/ { $1 = ""; sub(/^ +/, ""); gsub(/ /, ","); path = $0 }
+		/BGP.community:/ {
+			comm = ""
+			for (i = 2; i <= NF; i++) {
+				c = $i; gsub(/[()]/, "", c); sub(/,/, ":", c)
+				comm = comm (comm == "" ? "" : ",") c
+			}
+		}
+		END { flush() }' | sort
+}
+
+# --- assertions ---------------------------------------------------------------
+
+T_FAILS=0
+T_CHECKS=0
+
+# expect_eq DESCRIPTION EXPECTED ACTUAL
+expect_eq() {
+	T_CHECKS=$((T_CHECKS + 1))
+	if [ "$2" == "$3" ]; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1"
+		diff <(echo "$2") <(echo "$3") | sed 's/^/#   /'
+		T_FAILS=$((T_FAILS + 1))
+	fi
+}
+
+# expect_true DESCRIPTION COMMAND...
+expect_true() {
+	local what=$1
+	shift
+	T_CHECKS=$((T_CHECKS + 1))
+	if "$@"; then
+		echo "ok - $what"
+	else
+		echo "not ok - $what"
+		T_FAILS=$((T_FAILS + 1))
+	fi
+}
+
+# wait_table SECONDS DESCRIPTION KIND NODE EXPECTED: waits for the peer's own
+# table to equal EXPECTED, then asserts it (so a miss shows the difference).
+wait_table() {
+	local secs=$1 what=$2 kind=$3 node=$4 want=$5
+	_table_is() { [ "$(table_"$kind" "$node")" == "$want" ]; }
+	wait_until "$secs" "$what" _table_is || true
+	expect_eq "$what" "$want" "$(table_"$kind" "$node")"
+}
+
+t_done() {
+	echo "# $T_CHECKS checks, $T_FAILS failed"
+	[ "$T_FAILS" -eq 0 ]
+}
