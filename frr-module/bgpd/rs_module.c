@@ -13,6 +13,7 @@
 #include "bgpd/bgpd.h"
 
 #include "rs_instance.h"
+#include "rs_jsonguard.h"
 #include "rs_rmap.h"
 #include "rs_show.h"
 #include "rs_vty.h"
@@ -39,6 +40,7 @@ static int rs_fini(void)
 
 static int rs_module_init(void)
 {
+	rs_jsonguard_init();
 	hook_register(frr_late_init, rs_late_init);
 	hook_register(frr_fini, rs_fini);
 	hook_register(bgp_inst_config_write, rs_config_write);

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * bgpd 8.4's "show bgp neighbors ... json" prints an advertise-map's
+ * condition-map name unconditionally (bgp_show_peer_afi), and the module's
+ * binding (rs_bind.c) has none on purpose: a condition map would make bgpd
+ * write the binding into running-config. So, only while a command with a
+ * "json" word runs, bound filters carry a placeholder condition-map name.
+ * It contains a space, so no route-map can ever have it: bgpd never resolves
+ * it, and its conditional-advertisement scanner skips the filter.
+ */
+#include <zebra.h>
+
+#include "command.h"
+#include "hook.h"
+#include "linklist.h"
+#include "memory.h"
+
+#include "bgpd/bgpd.h"
+
+#include "rs_instance.h"
+#include "rs_jsonguard.h"
+#include "rs_rmap.h"
+
+/* Declared in lib/command.c only; the hooks are exported by libfrr. */
+DECLARE_HOOK(cmd_execute, (struct vty *vty, const char *cmd_in, char **cmd_out),
+	     (vty, cmd_in, cmd_out));
+DECLARE_KOOH(cmd_execute_done, (struct vty *vty, const char *cmd_exec),
+	     (vty, cmd_exec));
+
+bool rs_jsonguard_is_json_cmd(const char *cmd)
+{
+	const char *p = cmd;
+
+	while (*p) {
+		size_t len;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '|')
+			return false; /* output filters are not part of the command */
+		len = strcspn(p, " \t|");
+		if (len > 0 && len <= 4 && strncmp(p, "json", len) == 0)
+			return true;
+		p += len;
+	}
+	return false;
+}
+
+static void guard_filter(struct bgp_filter *filter, bool on)
+{
+	if (!filter->advmap.aname || !rs_rmap_is_ours(filter->advmap.aname))
+		return;
+	if (on && !filter->advmap.cname)
+		filter->advmap.cname = XSTRDUP(MTYPE_BGP_FILTER_NAME,
+					       RS_JSONGUARD_CONDITION);
+	else if (!on && filter->advmap.cname &&
+		 strcmp(filter->advmap.cname, RS_JSONGUARD_CONDITION) == 0)
+		XFREE(MTYPE_BGP_FILTER_NAME, filter->advmap.cname);
+}
+
+static void guard_all(bool on)
+{
+	struct listnode *inode, *pnode;
+	struct rs_instance *rsi;
+	struct peer *peer;
+	afi_t afi;
+	safi_t safi;
+
+	for (ALL_LIST_ELEMENTS_RO(rs_instances(), inode, rsi))
+		for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, pnode, peer))
+			FOREACH_AFI_SAFI (afi, safi)
+				guard_filter(&peer->filter[afi][safi], on);
+}
+
+static bool guarded;
+
+static int rs_cmd_start(struct vty *vty, const char *cmd_in, char **cmd_out)
+{
+	if (rs_jsonguard_is_json_cmd(cmd_in)) {
+		guard_all(true);
+		guarded = true;
+	}
+	return 0;
+}
+
+static int rs_cmd_done(struct vty *vty, const char *cmd_exec)
+{
+	if (guarded) {
+		guard_all(false);
+		guarded = false;
+	}
+	return 0;
+}
+
+void rs_jsonguard_init(void)
+{
+	hook_register(cmd_execute, rs_cmd_start);
+	hook_register(cmd_execute_done, rs_cmd_done);
+}

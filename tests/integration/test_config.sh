@@ -1,0 +1,178 @@
+#!/bin/bash
+# The configuration surface: every command and its "no" form as seen in
+# "show bgp route-server json", bad input refused without change, the
+# running-config round trip through bgpd's -f and through the built vtysh,
+# and Debian's own vtysh refusing the module's commands.
+source "$(dirname "$0")/lib.sh"
+
+cat >"$T_DIR/base.conf" <<'CONF'
+frr defaults traditional
+hostname rs
+!
+router bgp 65515
+ bgp router-id 10.0.0.1
+ no bgp ebgp-requires-policy
+ neighbor 10.0.0.2 remote-as internal
+ neighbor 10.0.0.3 remote-as internal
+ neighbor 10.0.0.11 remote-as 65001
+ neighbor 10.0.0.12 remote-as 12076
+ neighbor 10.0.0.13 remote-as 65003
+ neighbor VPNGW peer-group
+ neighbor VPNGW remote-as internal
+ neighbor 10.0.0.4 peer-group VPNGW
+ neighbor EXT peer-group
+ neighbor 10.0.0.21 remote-as 65021
+ neighbor 10.0.0.21 peer-group EXT
+ neighbor 10.0.0.22 remote-as 65520
+ neighbor 10.0.0.22 peer-group EXT
+exit
+!
+router bgp 65515 vrf RED
+ bgp router-id 10.9.0.1
+ neighbor 10.9.0.2 remote-as 65009
+exit
+!
+CONF
+
+lan_create
+node_create rs 10.0.0.1/24
+start_bgpd rs "$T_DIR/base.conf" module || exit 1
+
+cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" 2>&1; }
+rs_json() { vtysh rs -c "show bgp route-server json"; }
+jqr() { rs_json | jq -c "$1"; }
+roles() { jqr '[.peers[] | [.neighbor, .role]] | sort'; }
+
+expect_true "show modules lists bgpd_routeserver" \
+	grep -q bgpd_routeserver <(vtysh rs -c "show modules")
+expect_eq "knob off by default" false "$(jqr .allowBranchToBranch)"
+expect_eq "no role peers at start" "[]" "$(jqr .peers)"
+expect_eq "JSON names the instance" '"VRF default"' "$(jqr .vrfName)"
+expect_eq "JSON has the local AS" 65515 "$(jqr .localAs)"
+
+cfg -c "route-server allow-branch-to-branch" >/dev/null
+expect_eq "knob on" true "$(jqr .allowBranchToBranch)"
+cfg -c "no route-server allow-branch-to-branch" >/dev/null
+expect_eq "knob off again" false "$(jqr .allowBranchToBranch)"
+
+cfg -c "neighbor 10.0.0.2 route-server role expressroute-gateway" \
+	-c "neighbor 10.0.0.3 route-server role vpn-gateway" \
+	-c "neighbor 10.0.0.11 route-server role nva" >/dev/null
+expect_eq "three roles recorded" \
+	'[["10.0.0.11","nva"],["10.0.0.2","expressroute-gateway"],["10.0.0.3","vpn-gateway"]]' \
+	"$(roles)"
+expect_eq "peer entry carries remoteAs and state" \
+	'{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001,"state":"Active"}' \
+	"$(jqr '.peers[] | select(.neighbor == "10.0.0.11") | del(.peerGroup)' |
+		sed 's/"state":"[A-Za-z]*"/"state":"Active"/')"
+expect_true "a lone vpn-gateway is warned about (not active-active)" \
+	grep -q "active-active" <(jqr .warnings)
+expect_true "the warning was logged" grep -q "active-active" "$T_DIR/rs/bgpd.log"
+
+cfg -c "neighbor VPNGW route-server role vpn-gateway" >/dev/null
+expect_eq "peer-group members inherit the group's role" \
+	'{"neighbor":"10.0.0.4","role":"vpn-gateway","peerGroup":"VPNGW"}' \
+	"$(jqr '.peers[] | select(.neighbor == "10.0.0.4") | {neighbor, role, peerGroup}')"
+expect_eq "two vpn-gateway peers: no active-active warning" 0 \
+	"$(jqr '[.warnings[] | select(test("active-active"))] | length')"
+expect_eq "the warning was logged once" 1 "$(grep -c 'active-active' "$T_DIR/rs/bgpd.log")"
+
+cfg -c "neighbor 10.0.0.2 route-server role vpn-gateway" >/dev/null
+expect_eq "changing a role replaces it" '"vpn-gateway"' \
+	"$(jqr '.peers[] | select(.neighbor == "10.0.0.2") | .role')"
+cfg -c "neighbor 10.0.0.2 route-server role expressroute-gateway" >/dev/null
+cfg -c "no neighbor 10.0.0.3 route-server role" >/dev/null
+before=$(rs_json)
+
+# --- bad input: a % error and no change -------------------------------------
+bad() {
+	local what=$1 out
+	shift
+	out=$(cfg -c "$*")
+	expect_true "$what: % error" grep -q "^%" <<<"$out"
+	expect_eq "$what: nothing changed" "$before" "$(rs_json)"
+}
+bad "unknown neighbor" "neighbor 10.0.0.99 route-server role nva"
+bad "unknown peer-group" "neighbor NOGROUP route-server role nva"
+bad "unknown role" "neighbor 10.0.0.13 route-server role firewall"
+bad "nva on an iBGP neighbor" "neighbor 10.0.0.2 route-server role nva"
+bad "nva with an ASN Azure refuses (12076)" "neighbor 10.0.0.12 route-server role nva"
+bad "nva on a peer-group with a member in a refused AS" "neighbor EXT route-server role nva"
+bad "no-form naming the wrong role" "no neighbor 10.0.0.2 route-server role nva"
+bad "removing a role from an unknown neighbor" "no neighbor 10.0.0.99 route-server role"
+expect_true "nva error names the reason" \
+	grep -q "eBGP" <<<"$(cfg -c "neighbor 10.0.0.2 route-server role nva")"
+expect_true "refused-ASN error names the reason" \
+	grep -q "refused" <<<"$(cfg -c "neighbor 10.0.0.12 route-server role nva")"
+
+# --- running-config --------------------------------------------------------------
+cfg -c "route-server allow-branch-to-branch" >/dev/null
+running() { vtysh rs -c "show running-config"; }
+expect_eq "running-config holds the module's lines" \
+	" route-server allow-branch-to-branch
+ neighbor 10.0.0.2 route-server role expressroute-gateway
+ neighbor 10.0.0.11 route-server role nva
+ neighbor VPNGW route-server role vpn-gateway" \
+	"$(running | grep -E '^ (route-server|neighbor .* route-server)')"
+expect_true "running-config shows no module route-map" \
+	bash -c '! grep -q "rs-suppress" <<<"$1"' _ "$(running)"
+
+state=$(rs_json | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}')
+running | sed -n '/^frr defaults/,$p' | grep -v '^bgp no-rib' >"$T_DIR/saved.conf"
+
+# round trip 1: bgpd reads the saved file itself
+stop_bgpd rs
+start_bgpd rs "$T_DIR/saved.conf" module || exit 1
+after=$(rs_json | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}')
+expect_eq "state survives a restart from the saved config (bgpd -f)" "$state" "$after"
+
+# round trip 2: the built vtysh applies the saved file to a bare bgpd
+stop_bgpd rs
+start_bgpd rs "$T_DIR/base.conf" module || exit 1
+vtysh rs -f "$T_DIR/saved.conf" >"$T_DIR/vtysh-f.out" 2>&1
+after=$(rs_json | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}')
+expect_eq "state recreated by the built vtysh from the saved config" "$state" "$after"
+
+# --- Debian's own vtysh does not know the module's commands -----------------------
+out=$(/usr/bin/vtysh --vty_socket "$T_DIR/rs" -c "configure terminal" \
+	-c "router bgp 65515" -c "no route-server allow-branch-to-branch" 2>&1)
+expect_true "Debian's /usr/bin/vtysh rejects the module's commands" \
+	grep -q "Unknown command" <<<"$out"
+expect_eq "and nothing changed" true "$(jqr .allowBranchToBranch)"
+
+# --- removing a neighbor removes its role ----------------------------------------
+cfg -c "no neighbor 10.0.0.11" >/dev/null
+expect_eq "deleted neighbor's role is gone from JSON" 0 \
+	"$(jqr '[.peers[] | select(.neighbor == "10.0.0.11")] | length')"
+expect_true "and from running-config" \
+	bash -c '! grep -q "10.0.0.11 route-server" <<<"$1"' _ "$(running)"
+cfg -c "neighbor 10.0.0.11 remote-as 65001" >/dev/null
+expect_eq "a re-created neighbor does not get the old role back" 0 \
+	"$(jqr '[.peers[] | select(.neighbor == "10.0.0.11")] | length')"
+cfg -c "no neighbor VPNGW peer-group" >/dev/null
+expect_true "deleting a peer-group removes its role line" \
+	bash -c '! grep -q "VPNGW route-server" <<<"$1"' _ "$(running)"
+
+# --- VRF instances -------------------------------------------------------------
+vtysh rs -c "configure terminal" -c "router bgp 65515 vrf RED" \
+	-c "neighbor 10.9.0.2 route-server role nva" >/dev/null
+expect_eq "role in a VRF instance" '[["10.9.0.2","nva"]]' \
+	"$(vtysh rs -c "show bgp vrf RED route-server json" | jq -c '[.peers[] | [.neighbor, .role]]')"
+expect_eq "the default instance is not affected" 0 \
+	"$(jqr '[.peers[] | select(.neighbor == "10.9.0.2")] | length')"
+expect_true "unknown VRF: % error" \
+	grep -q "^% No BGP instance" <(vtysh rs -c "show bgp vrf NOPE route-server")
+
+# --- debug and memory accounting ------------------------------------------------
+expect_eq "debug command accepted in enable mode" "" \
+	"$(vtysh rs -c "debug bgp route-server" 2>&1)"
+expect_eq "its no form too" "" "$(vtysh rs -c "no debug bgp route-server" 2>&1)"
+expect_eq "and both in configure mode" "" \
+	"$(vtysh rs -c "configure terminal" -c "debug bgp route-server" \
+		-c "no debug bgp route-server" 2>&1)"
+expect_true "module allocations visible in show memory" \
+	grep -q "Route-server neighbor role" <(vtysh rs -c "show memory bgpd")
+expect_true "text show command prints the knob" \
+	grep -q "Branch-to-branch: allowed" <(vtysh rs -c "show bgp route-server")
+
+t_done

@@ -1,0 +1,112 @@
+#!/bin/bash
+# The route-server policy with real BGP speakers: each peer's OWN received
+# table (prefix, next hop, AS path, communities) with the knob off, on and
+# off again, a live role change, an operator route-map on a role peer, and a
+# restart of the route server from its saved configuration.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/topology.sh"
+
+topo_start || { echo "not ok - topology did not come up"; exit 1; }
+
+cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" >/dev/null 2>&1; }
+
+# knob off: virtual network to everyone, NVA <-> NVA, nothing else
+exp_off_er=$(lines "$L_VNET_IBGP")
+exp_off_vpn=$(lines "$L_VNET_IBGP")
+exp_off_nva1=$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP")
+exp_off_nva2=$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP")
+# knob on: gateways and NVAs learn each other's routes; never a gateway's
+# routes back to a gateway of the same kind; NO_ADVERTISE to nobody
+exp_on_er=$(lines "$L_VNET_IBGP" "$L_VPN_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
+exp_on_vpn=$(lines "$L_VNET_IBGP" "$L_ER_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
+exp_on_nva1=$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")
+exp_on_nva2=$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")
+
+check_all() {
+	local phase=$1 er=$2 vpn=$3 nva1=$4 nva2=$5
+	wait_table 30 "$phase: expressroute gateway (GoBGP) table" gobgp er "$er"
+	wait_table 30 "$phase: vpn gateway 1 (BIRD) table" bird vpn1 "$vpn"
+	wait_table 30 "$phase: vpn gateway 2 (BIRD) table" bird vpn2 "$vpn"
+	wait_table 30 "$phase: nva1 (FRR) table" frr nva1 "$nva1"
+	wait_table 30 "$phase: nva2 (GoBGP) table" gobgp nva2 "$nva2"
+}
+
+sessions() {
+	vtysh rs -c "show bgp neighbors json" |
+		jq -c '[to_entries[] | {(.key): .value.connectionsEstablished}] | add'
+}
+sessions_before=$(sessions)
+
+check_all "knob off" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
+
+# ExpressRoute and VPN gateways are both iBGP route-reflector clients that
+# bgpd would put in one update group; the verdict differs, so they must not.
+# (This also runs "show bgp neighbors json" on bound peers: bgpd must not
+# crash on the binding, see rs_jsonguard.c.)
+updgrp_of() {
+	vtysh rs -c "show bgp neighbors json" |
+		jq -r --arg p "$1" '.[$p].addressFamilyInfo.ipv4Unicast.updateGroupId'
+}
+er_grp=$(updgrp_of 10.0.0.2)
+vpn_grp=$(updgrp_of 10.0.0.3)
+expect_true "expressroute and vpn gateways are in different update groups ($er_grp vs $vpn_grp)" \
+	test -n "$er_grp" -a "$er_grp" != null -a "$er_grp" != "$vpn_grp"
+expect_eq "both vpn gateway instances share one update group" "$vpn_grp" "$(updgrp_of 10.0.0.4)"
+expect_eq "neighbor JSON shows the binding" '"rs-suppress-to-nva"' \
+	"$(vtysh rs -c "show bgp neighbors 10.0.0.11 json" |
+		jq -c '."10.0.0.11".addressFamilyInfo.ipv4Unicast.advertiseMap.advertiseMap')"
+expect_true "running-config has no advertise-map after JSON commands" \
+	bash -c '! grep -q "advertise-map" <<<"$1"' _ "$(vtysh rs -c "show running-config")"
+expect_true "bgpd is still running" kill -0 "$(cat "$T_DIR/rs/bgpd.pid")"
+
+cfg -c "route-server allow-branch-to-branch"
+check_all "knob on" "$exp_on_er" "$exp_on_vpn" "$exp_on_nva1" "$exp_on_nva2"
+
+cfg -c "no route-server allow-branch-to-branch"
+check_all "knob off again" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
+
+# live role change: nva2 loses its role, so plain bgpd rules apply to it in
+# both directions; then it gets its role back
+cfg -c "no neighbor 10.0.0.12 route-server role"
+wait_table 30 "nva2 without a role: gets everything (plain bgpd)" gobgp nva2 \
+	"$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")"
+wait_table 30 "nva2 without a role: its route reaches the expressroute gateway" gobgp er \
+	"$(lines "$L_VNET_IBGP" "$L_NVA2_IBGP")"
+cfg -c "neighbor 10.0.0.12 route-server role nva"
+check_all "nva2 role restored" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
+
+# an operator's own outbound route-map on a role peer keeps applying
+vtysh rs -c "configure terminal" \
+	-c "ip prefix-list NO-NVA2 seq 5 deny $P_NVA2" \
+	-c "ip prefix-list NO-NVA2 seq 10 permit 0.0.0.0/0 le 32" \
+	-c "route-map TO-NVA1 permit 10" -c "match ip address prefix-list NO-NVA2" \
+	-c "exit" -c "router bgp 65515" -c "address-family ipv4 unicast" \
+	-c "neighbor 10.0.0.11 route-map TO-NVA1 out" >/dev/null
+wait_table 30 "operator route-map on nva1: its deny applies" frr nva1 "$(lines "$L_VNET_EBGP")"
+cfg -c "route-server allow-branch-to-branch"
+wait_table 30 "operator route-map on nva1 with the knob on: both apply" frr nva1 \
+	"$(lines "$L_VNET_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")"
+cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.11 route-map TO-NVA1 out"
+check_all "operator route-map removed, knob on" "$exp_on_er" "$exp_on_vpn" "$exp_on_nva1" "$exp_on_nva2"
+
+expect_eq "no session was reset by any of the changes" "$sessions_before" "$(sessions)"
+
+# debug logging names the suppressed prefix, the source and the reason
+vtysh rs -c "debug bgp route-server" >/dev/null
+cfg -c "no route-server allow-branch-to-branch"
+wait_table 30 "knob off with debug on: nva1" frr nva1 "$exp_off_nva1"
+expect_true "debug log shows a suppression with its reason" \
+	grep -q "route-server: $P_ER from 10.0.0.2 suppressed towards nva: branch-to-branch is off" \
+	"$T_DIR/rs/bgpd.log"
+
+# restart the route server from its saved configuration: same tables
+cfg -c "route-server allow-branch-to-branch"
+vtysh rs -c "show running-config" | sed -n '/^frr defaults/,$p' |
+	grep -v '^bgp no-rib' >"$T_DIR/saved.conf"
+stop_bgpd rs
+start_bgpd rs "$T_DIR/saved.conf" module || exit 1
+topo_wait_established
+check_all "after restart from saved config (knob on)" \
+	"$exp_on_er" "$exp_on_vpn" "$exp_on_nva1" "$exp_on_nva2"
+
+t_done

@@ -1,0 +1,66 @@
+#!/bin/bash
+# Runs the whole suite: cmocka unit tests, then the integration tests (root:
+# they create network namespaces). Everything is printed as it runs; the
+# last line is "N passed, N failed".
+set -u
+
+builddir=$(pwd)
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+only=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--builddir) builddir=$2; shift 2 ;;
+	--srcdir) srcdir=$2; shift 2 ;;
+	*) only+=("$1"); shift ;;
+	esac
+done
+
+passed=0
+failed=0
+failures=()
+
+run() {
+	local name=$1
+	shift
+	echo "=== $name"
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		failures+=("$name")
+	fi
+}
+
+selected() {
+	[ ${#only[@]} -eq 0 ] && return 0
+	local o
+	for o in "${only[@]}"; do
+		[[ "$1" == *"$o"* ]] && return 0
+	done
+	return 1
+}
+
+for t in "$builddir"/tests/unit/test_*; do
+	[ -x "$t" ] || continue
+	selected "$(basename "$t")" || continue
+	run "unit/$(basename "$t")" "$t"
+done
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "integration tests need root (network namespaces)" >&2
+	failed=$((failed + 1))
+	failures+=("integration (not root)")
+else
+	for t in "$srcdir"/tests/integration/test_*.sh; do
+		selected "$(basename "$t")" || continue
+		run "integration/$(basename "$t" .sh)" \
+			env RS_BUILDDIR="$builddir" RS_SRCDIR="$srcdir" \
+			timeout --kill-after=10 600 bash "$t"
+	done
+fi
+
+for f in "${failures[@]}"; do
+	echo "FAILED: $f"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
