@@ -35,7 +35,7 @@ bool rs_bind_blocked(const struct peer *peer)
 		const struct bgp_filter *filter =
 			&peer->filter[rs_afs[i].afi][rs_afs[i].safi];
 
-		if (filter->advmap.aname && filter->advmap.cname)
+		if (filter->advmap.aname && !rs_rmap_is_ours(filter->advmap.aname))
 			return true;
 	}
 	return false;
@@ -46,10 +46,8 @@ static bool bind_filter(struct bgp_filter *filter, const char *want)
 {
 	const char *have = filter->advmap.aname;
 
-	if (have && filter->advmap.cname)
-		return false; /* the operator's conditional advertisement */
 	if (have && !rs_rmap_is_ours(have))
-		return false;
+		return false; /* the operator's conditional advertisement */
 	if ((!have && !want) || (have && want && strcmp(have, want) == 0))
 		return false;
 

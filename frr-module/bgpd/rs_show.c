@@ -108,7 +108,8 @@ static void show_text(struct vty *vty, struct bgp *bgp,
 	}
 	if (rsi) {
 		vty_out(vty, "\nWarnings:\n");
-		rs_warnings(rsi, warn_text, vty);
+		if (!rs_warnings(rsi, warn_text, vty))
+			vty_out(vty, "  none\n");
 	}
 }
 

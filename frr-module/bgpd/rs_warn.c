@@ -3,6 +3,7 @@
 #include <zebra.h>
 
 #include "linklist.h"
+#include "printfrr.h"
 
 #include "bgpd/bgpd.h"
 
@@ -25,16 +26,36 @@ static void vpn_warning(struct rs_instance *rsi, char *buf, size_t len)
 			 n, RS_VPN_GATEWAY_MIN_PEERS);
 }
 
-void rs_warnings(struct rs_instance *rsi,
-		 void (*emit)(const char *text, void *arg), void *arg)
+struct warn_sink {
+	void (*emit)(const char *text, void *arg);
+	void *arg;
+	unsigned int count;
+};
+
+PRINTFRR(2, 3)
+static void warnf(struct warn_sink *sink, const char *fmt, ...)
 {
+	char buf[RS_WARN_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintfrr(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	sink->emit(buf, sink->arg);
+	sink->count++;
+}
+
+unsigned int rs_warnings(struct rs_instance *rsi,
+			 void (*emit)(const char *text, void *arg), void *arg)
+{
+	struct warn_sink sink = { .emit = emit, .arg = arg };
 	char buf[RS_WARN_MAX];
 	struct listnode *node;
 	struct peer *peer;
 
 	vpn_warning(rsi, buf, sizeof(buf));
 	if (buf[0])
-		emit(buf, arg);
+		warnf(&sink, "%s", buf);
 
 	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer)) {
 		enum rs_role role = rs_peer_role(rsi, peer);
@@ -42,27 +63,22 @@ void rs_warnings(struct rs_instance *rsi,
 
 		if (role == RS_ROLE_NONE)
 			continue;
-		if (rs_bind_blocked(peer)) {
-			snprintf(buf, sizeof(buf),
-				 "neighbor %s (%s) has its own advertise-map: route-server policy is not applied to it",
-				 peer->host, rs_role_name(role));
-			emit(buf, arg);
-		}
+		if (rs_bind_blocked(peer))
+			warnf(&sink,
+			      "neighbor %s (%s) has its own advertise-map: route-server policy is not applied to it",
+			      peer->host, rs_role_name(role));
 		if (rs_role_is_gateway(role) && peer->sort == BGP_PEER_IBGP &&
-		    !CHECK_FLAG(af_flags, PEER_FLAG_REFLECTOR_CLIENT)) {
-			snprintf(buf, sizeof(buf),
-				 "neighbor %s (%s) is iBGP but not a route-reflector-client: routes from other iBGP peers cannot reach it",
-				 peer->host, rs_role_name(role));
-			emit(buf, arg);
-		}
+		    !CHECK_FLAG(af_flags, PEER_FLAG_REFLECTOR_CLIENT))
+			warnf(&sink,
+			      "neighbor %s (%s) is iBGP but not a route-reflector-client: routes from other iBGP peers cannot reach it",
+			      peer->host, rs_role_name(role));
 		if (role == RS_ROLE_NVA &&
-		    !CHECK_FLAG(af_flags, PEER_FLAG_NEXTHOP_UNCHANGED)) {
-			snprintf(buf, sizeof(buf),
-				 "neighbor %s (nva) lacks 'attribute-unchanged next-hop': learned routes reach it with the route server as next hop",
-				 peer->host);
-			emit(buf, arg);
-		}
+		    !CHECK_FLAG(af_flags, PEER_FLAG_NEXTHOP_UNCHANGED))
+			warnf(&sink,
+			      "neighbor %s (nva) lacks 'attribute-unchanged next-hop': learned routes reach it with the route server as next hop",
+			      peer->host);
 	}
+	return sink.count;
 }
 
 void rs_warn_log(struct rs_instance *rsi)

@@ -5,8 +5,8 @@
 
 struct rs_instance;
 
-/* Calls EMIT once per current warning, with a full sentence. */
-void rs_warnings(struct rs_instance *rsi,
+/* Calls EMIT once per current warning, with a full sentence; returns the count. */
+unsigned int rs_warnings(struct rs_instance *rsi,
 		 void (*emit)(const char *text, void *arg), void *arg);
 
 /* Logs the not-active-active VPN gateway warning once per occurrence. */

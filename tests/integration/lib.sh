@@ -21,8 +21,18 @@ T_NETNS=()
 
 t_log() { echo "# $*" >&2; }
 
+# With T_PERSIST set (the lab), the daemons and namespaces outlive the script:
+# what to stop is written to $T_PERSIST for t_stop_persisted.
 t_cleanup() {
 	local pid ns i
+	if [ -n "${T_PERSIST:-}" ]; then
+		{
+			echo "T_DIR=$T_DIR"
+			echo "T_PIDS=(${T_PIDS[*]})"
+			echo "T_NETNS=(${T_NETNS[*]})"
+		} >"$T_PERSIST"
+		return 0
+	fi
 	for pid in "${T_PIDS[@]}"; do
 		kill -TERM "$pid" 2>/dev/null || true
 	done
@@ -43,6 +53,18 @@ t_cleanup() {
 	fi
 }
 trap t_cleanup EXIT
+
+# t_stop_persisted STATEFILE: stops what an earlier T_PERSIST run left.
+t_stop_persisted() {
+	local state=$1
+	[ -f "$state" ] || return 0
+	(
+		# shellcheck disable=SC1090
+		source "$state"
+		T_PERSIST='' t_cleanup
+	)
+	rm -f "$state"
+}
 trap 'exit 130' INT TERM
 
 # wait_until SECONDS DESCRIPTION COMMAND...: polls every 0.2 s, bounded.
@@ -133,8 +155,9 @@ vtysh() {
 start_gobgpd() {
 	local node=$1 dir="$T_DIR/$1"
 	cp "$2" "$dir/gobgpd.toml"
-	in_ns "$node" gobgpd -f "$dir/gobgpd.toml" --api-hosts 127.0.0.1:50051 \
-		--pprof-disable -p >"$dir/gobgpd.log" 2>&1 &
+	# not through in_ns: a backgrounded function would make $! a subshell
+	ip netns exec "$(ns_name "$node")" gobgpd -f "$dir/gobgpd.toml" \
+		--api-hosts 127.0.0.1:50051 --pprof-disable -p >"$dir/gobgpd.log" 2>&1 &
 	T_PIDS+=("$!")
 	wait_until 10 "gobgpd API of $node" in_ns "$node" gobgp global
 }
@@ -149,8 +172,8 @@ gobgp() {
 start_bird() {
 	local node=$1 dir="$T_DIR/$1"
 	cp "$2" "$dir/bird.conf"
-	in_ns "$node" bird -f -c "$dir/bird.conf" -s "$dir/bird.ctl" \
-		>"$dir/bird.log" 2>&1 &
+	ip netns exec "$(ns_name "$node")" bird -f -c "$dir/bird.conf" \
+		-s "$dir/bird.ctl" >"$dir/bird.log" 2>&1 &
 	T_PIDS+=("$!")
 	wait_until 10 "bird control socket of $node" test -S "$dir/bird.ctl"
 }

@@ -69,6 +69,16 @@ expect_true "a lone vpn-gateway is warned about (not active-active)" \
 	grep -q "active-active" <(jqr .warnings)
 expect_true "the warning was logged" grep -q "active-active" "$T_DIR/rs/bgpd.log"
 
+expect_true "an iBGP gateway that is not a route-reflector-client is warned about" \
+	grep -q "neighbor 10.0.0.2 (expressroute-gateway) is iBGP but not a route-reflector-client" \
+	<(jqr '.warnings[]')
+expect_true "an nva without attribute-unchanged next-hop is warned about" \
+	grep -q "neighbor 10.0.0.11 (nva) lacks 'attribute-unchanged next-hop'" <(jqr '.warnings[]')
+cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.2 route-reflector-client" \
+	-c "neighbor 10.0.0.11 attribute-unchanged next-hop" >/dev/null
+expect_eq "both warnings gone once configured" 0 \
+	"$(jqr '[.warnings[] | select(test("10.0.0.2 |10.0.0.11 "))] | length')"
+
 cfg -c "neighbor VPNGW route-server role vpn-gateway" >/dev/null
 expect_eq "peer-group members inherit the group's role" \
 	'{"neighbor":"10.0.0.4","role":"vpn-gateway","peerGroup":"VPNGW"}' \

@@ -1,0 +1,45 @@
+#!/bin/bash
+# Sets everything up on a Debian 12 machine (root): packages, the FRR source
+# matching the installed frr, and the build in ./_build. Repeatable: a second
+# run installs and configures nothing new.
+# usage: tools/setup.sh   (prints the build directory on its last line)
+set -euo pipefail
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export DEBIAN_FRONTEND=noninteractive
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+log() { echo "setup: $*" >&2; }
+
+[ "$(id -u)" -eq 0 ] || { log "run as root (apt-get, network namespaces)"; exit 1; }
+
+# What the build, the tests and the lab use; frr itself comes with its bgpd.
+packages=(frr autoconf automake libtool pkg-config make gcc libcmocka-dev
+	dpkg-dev jq iproute2 gobgpd bird2 procps)
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	log "installing ${missing[*]}"
+	apt-get update -q >&2
+	apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+# Debian enables and starts frr and bird on install; the lab and the tests
+# run their own daemons in namespaces and need neither.
+
+frr_tree=$("$top/tools/prepare-frr-source.sh" | tail -n1)
+
+cd "$top"
+if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
+	log "autoreconf"
+	autoreconf -fi >&2
+fi
+mkdir -p _build
+cd _build
+if [ ! -f Makefile ] || ! grep -q "^FRR_SOURCE = $frr_tree\$" Makefile; then
+	log "configure"
+	../configure --with-frr-source="$frr_tree" --enable-werror >&2
+fi
+log "make"
+make -j"$(nproc)" >&2
+echo "$top/_build"
