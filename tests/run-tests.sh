@@ -40,6 +40,16 @@ selected() {
 	return 1
 }
 
+# Namespaces and daemons of the integration tests (lib.sh names them frs<PID>).
+leftovers_none() {
+	local ns procs
+	ns=$(ip netns list | awk '$1 ~ /^frs[0-9]+-/ {print $1}')
+	procs=$(pgrep -af "/tmp/frr-routeserver-frs[0-9]" || true)
+	[ -z "$ns$procs" ] && return 0
+	echo "left behind: $ns $procs"
+	return 1
+}
+
 for t in "$builddir"/tests/unit/test_*; do
 	[ -x "$t" ] || continue
 	selected "$(basename "$t")" || continue
@@ -56,6 +66,8 @@ else
 		run "integration/$(basename "$t" .sh)" \
 			env RS_BUILDDIR="$builddir" RS_SRCDIR="$srcdir" \
 			timeout --kill-after=10 600 bash "$t"
+		# every test must clean up after itself, also when it fails
+		run "integration/$(basename "$t" .sh): cleaned up" leftovers_none
 	done
 fi
 
