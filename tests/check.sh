@@ -4,4 +4,4 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 builddir=$("$top/tools/setup.sh" | tail -n1)
-make -C "$builddir" check
+make -s --no-print-directory -C "$builddir" check

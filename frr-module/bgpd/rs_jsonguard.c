@@ -17,6 +17,8 @@
 
 #include "bgpd/bgpd.h"
 
+#include "routeserver/cmdline.h"
+
 #include "rs_instance.h"
 #include "rs_jsonguard.h"
 #include "rs_rmap.h"
@@ -26,25 +28,6 @@ DECLARE_HOOK(cmd_execute, (struct vty *vty, const char *cmd_in, char **cmd_out),
 	     (vty, cmd_in, cmd_out));
 DECLARE_KOOH(cmd_execute_done, (struct vty *vty, const char *cmd_exec),
 	     (vty, cmd_exec));
-
-bool rs_jsonguard_is_json_cmd(const char *cmd)
-{
-	const char *p = cmd;
-
-	while (*p) {
-		size_t len;
-
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '|')
-			return false; /* output filters are not part of the command */
-		len = strcspn(p, " \t|");
-		if (len > 0 && len <= 4 && strncmp(p, "json", len) == 0)
-			return true;
-		p += len;
-	}
-	return false;
-}
 
 static void guard_filter(struct bgp_filter *filter, bool on)
 {
@@ -76,7 +59,7 @@ static bool guarded;
 
 static int rs_cmd_start(struct vty *vty, const char *cmd_in, char **cmd_out)
 {
-	if (rs_jsonguard_is_json_cmd(cmd_in)) {
+	if (rs_cmdline_has_json(cmd_in)) {
 		guard_all(true);
 		guarded = true;
 	}

@@ -6,13 +6,8 @@
 #ifndef RS_JSONGUARD_H
 #define RS_JSONGUARD_H
 
-#include <stdbool.h>
-
 /* The condition-map name shown while a JSON command runs. */
 #define RS_JSONGUARD_CONDITION "route-server policy"
-
-/* True when one of CMD's words (before any "|") abbreviates "json". */
-bool rs_jsonguard_is_json_cmd(const char *cmd);
 
 void rs_jsonguard_init(void);
 
