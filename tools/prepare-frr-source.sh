@@ -2,6 +2,8 @@
 # Prepare the FRR source tree that matches the INSTALLED frr package, configured
 # exactly like Debian's build, with the generated headers and clippy a module
 # needs. Prints the prepared tree's path on stdout (last line).
+#   --offline: only report the cached tree; fail if it is not prepared yet
+#              (used inside the package build, which must not fetch).
 #
 # The result is cached per version under $FRR_RS_CACHE (default
 # ~/.cache/frr-routeserver): a second run neither fetches nor configures.
@@ -14,6 +16,8 @@ die() { log "ERROR: $*"; exit 1; }
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export DEBIAN_FRONTEND=noninteractive
 
+OFFLINE=
+[ "${1:-}" = --offline ] && OFFLINE=1
 BGPD=${BGPD:-/usr/lib/frr/bgpd}
 CACHE=${FRR_RS_CACHE:-${HOME:-/root}/.cache/frr-routeserver}
 
@@ -31,7 +35,7 @@ apt_install() {
 	}
 }
 
-apt_install frr dpkg-dev autoconf automake libtool
+[ -n "$OFFLINE" ] || apt_install frr dpkg-dev autoconf automake libtool
 VERSION=$(dpkg-query -W -f='${Version}' frr)
 [ -x "$BGPD" ] || die "$BGPD not found although frr $VERSION is installed"
 # Line 4 of "bgpd --version" is the configure argument string Debian used.
@@ -45,6 +49,7 @@ if [ -f "$DIR/.prepared" ]; then
 	echo "$TREE"
 	exit 0
 fi
+[ -z "$OFFLINE" ] || die "FRR $VERSION source is not prepared in $DIR (run $0 first)"
 
 # Source entries are derived from the machine's own binary entries; no mirror
 # host name is ever written by this project.

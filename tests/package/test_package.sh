@@ -1,0 +1,126 @@
+#!/bin/bash
+# Installation test of the Debian package on this machine: install with dpkg,
+# enable the module in /etc/frr/daemons, start FRR with Debian's own init
+# script (inside a network namespace of our own), configure the route server
+# through /usr/bin/vtysh, "write memory", restart, and check the configuration
+# came back; then remove the package and check Debian's vtysh is back and
+# frr still starts. The machine's FRR configuration is restored at the end.
+# usage: test_package.sh PATH/TO/frr-routeserver_VERSION_amd64.deb   (root)
+set -u
+DEB=$(readlink -f "$1")
+NS=frspkg$$
+BACKUP=$(mktemp -d /tmp/frr-routeserver-pkgtest.XXXXXX)
+FRRINIT=/usr/lib/frr/frrinit.sh
+FAILS=0
+CHECKS=0
+
+ok() {
+	CHECKS=$((CHECKS + 1))
+	if [ "$2" == "$3" ]; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1"
+		diff <(echo "$2") <(echo "$3") | sed 's/^/#   /'
+		FAILS=$((FAILS + 1))
+	fi
+}
+yes_() { # yes_ DESCRIPTION COMMAND...
+	local what=$1
+	shift
+	CHECKS=$((CHECKS + 1))
+	if "$@" >/dev/null 2>&1; then echo "ok - $what"; else echo "not ok - $what"; FAILS=$((FAILS + 1)); fi
+}
+wait_for() { # wait_for SECONDS COMMAND...
+	local i secs=$1
+	shift
+	for ((i = 0; i < secs * 5; i++)); do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.2
+	done
+	return 1
+}
+frr_in_ns() { ip netns exec "$NS" "$FRRINIT" "$@" >>"$BACKUP/init.log" 2>&1; }
+bgpd_running() { [ -s /var/run/frr/bgpd.pid ] && kill -0 "$(cat /var/run/frr/bgpd.pid)"; }
+
+had_pkg=$(dpkg-query -W -f='${Status}' frr-routeserver 2>/dev/null | grep -c "ok installed")
+cleanup() {
+	frr_in_ns stop || true
+	[ "$had_pkg" = 1 ] || dpkg -r frr-routeserver >/dev/null 2>&1 || true
+	for f in daemons frr.conf vtysh.conf; do
+		if [ -e "$BACKUP/$f" ]; then cp -p "$BACKUP/$f" "/etc/frr/$f"; else rm -f "/etc/frr/$f"; fi
+	done
+	ip netns del "$NS" 2>/dev/null || true
+	rm -rf "$BACKUP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for f in daemons frr.conf vtysh.conf; do
+	[ -e "/etc/frr/$f" ] && cp -p "/etc/frr/$f" "$BACKUP/$f"
+done
+ip netns add "$NS"
+ip -n "$NS" link set lo up
+ip -n "$NS" link add dummy0 type dummy
+ip -n "$NS" addr add 10.0.0.1/24 dev dummy0
+ip -n "$NS" link set dummy0 up
+debian_vtysh_md5=$(md5sum /usr/bin/vtysh | cut -d' ' -f1)
+
+# --- install ------------------------------------------------------------------
+yes_ "dpkg -i installs the package" dpkg -i "$DEB"
+ok "Debian's vtysh is diverted" "/usr/bin/vtysh.frr-debian" \
+	"$(dpkg-divert --truename /usr/bin/vtysh)"
+yes_ "Debian's vtysh kept under its diverted name" test -x /usr/bin/vtysh.frr-debian
+yes_ "module installed in FRR's moduledir" \
+	test -f /usr/lib/x86_64-linux-gnu/frr/modules/bgpd_routeserver.so
+yes_ "man page installed" test -f /usr/share/man/man7/frr-routeserver.7.gz
+yes_ "example configuration installed" \
+	test -f /usr/share/doc/frr-routeserver/examples/routeserver.conf
+yes_ "/etc/frr/daemons untouched by the package" \
+	bash -c '! grep -q routeserver /etc/frr/daemons'
+
+# --- enable and start with Debian's init script -------------------------------
+sed -i -e 's/^bgpd=no/bgpd=yes/' \
+	-e 's/^bgpd_options="\(.*\)"/bgpd_options="\1 -M routeserver"/' /etc/frr/daemons
+printf 'frr defaults traditional\nhostname pkgtest\nservice integrated-vtysh-config\n!\n' >/etc/frr/frr.conf
+chown frr:frr /etc/frr/frr.conf
+frr_in_ns start
+yes_ "frrinit.sh starts bgpd with the module" wait_for 30 bgpd_running
+yes_ "show modules lists bgpd_routeserver" \
+	bash -c 'vtysh -c "show modules" | grep -q bgpd_routeserver'
+
+vtysh -c "configure terminal" -c "router bgp 65515" -c "bgp router-id 10.0.0.1" \
+	-c "neighbor 10.0.0.2 remote-as internal" -c "neighbor 10.0.0.11 remote-as 65001" \
+	-c "neighbor 10.0.0.2 route-server role expressroute-gateway" \
+	-c "neighbor 10.0.0.11 route-server role nva" \
+	-c "route-server allow-branch-to-branch" >"$BACKUP/config.out" 2>&1
+ok "the package's vtysh configures the module" "" "$(cat "$BACKUP/config.out")"
+state() { vtysh -c "show bgp route-server json" | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role, remoteAs}]}'; }
+before=$(state)
+ok "configured state" \
+	'{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}' \
+	"$before"
+yes_ "write memory" vtysh -c "write memory"
+yes_ "frr.conf holds the module's lines" grep -q "route-server role nva" /etc/frr/frr.conf
+
+frr_in_ns stop
+frr_in_ns start
+yes_ "bgpd back after restart" wait_for 30 bgpd_running
+yes_ "vtysh -b applies frr.conf without error" vtysh -b
+ok "configuration came back after restart" "$before" "$(state)"
+frr_in_ns stop
+
+# --- remove -------------------------------------------------------------------
+yes_ "dpkg -r removes the package" dpkg -r frr-routeserver
+ok "diversion removed" "/usr/bin/vtysh" "$(dpkg-divert --truename /usr/bin/vtysh)"
+ok "Debian's vtysh is back" "$debian_vtysh_md5" "$(md5sum /usr/bin/vtysh | cut -d' ' -f1)"
+yes_ "dpkg verifies frr's files unchanged" bash -c '[ -z "$(dpkg -V frr)" ]'
+sed -i 's/ -M routeserver//' /etc/frr/daemons
+grep -v "route-server" /etc/frr/frr.conf >"$BACKUP/frr.conf.plain"
+cp "$BACKUP/frr.conf.plain" /etc/frr/frr.conf
+frr_in_ns start
+yes_ "frr still starts without the package" wait_for 30 bgpd_running
+yes_ "Debian's vtysh rejects the module's commands again" bash -c \
+	'vtysh -c "configure terminal" -c "router bgp 65515" -c "route-server allow-branch-to-branch" 2>&1 | grep -q "Unknown command"'
+
+echo "# $CHECKS checks, $FAILS failed"
+[ "$FAILS" -eq 0 ]
