@@ -60,9 +60,7 @@ for f in daemons frr.conf vtysh.conf; do
 done
 ip netns add "$NS"
 ip -n "$NS" link set lo up
-ip -n "$NS" link add dummy0 type dummy
-ip -n "$NS" addr add 10.0.0.1/24 dev dummy0
-ip -n "$NS" link set dummy0 up
+ip -n "$NS" addr add 10.0.0.1/24 dev lo
 debian_vtysh_md5=$(md5sum /usr/bin/vtysh | cut -d' ' -f1)
 
 # --- install ------------------------------------------------------------------
@@ -113,7 +111,8 @@ frr_in_ns stop
 yes_ "dpkg -r removes the package" dpkg -r frr-routeserver
 ok "diversion removed" "/usr/bin/vtysh" "$(dpkg-divert --truename /usr/bin/vtysh)"
 ok "Debian's vtysh is back" "$debian_vtysh_md5" "$(md5sum /usr/bin/vtysh | cut -d' ' -f1)"
-yes_ "dpkg verifies frr's files unchanged" bash -c '[ -z "$(dpkg -V frr)" ]'
+yes_ "dpkg verifies frr's files unchanged (conffiles aside)" \
+	bash -c '[ -z "$(dpkg -V frr | grep -v " c /etc/")" ]'
 sed -i 's/ -M routeserver//' /etc/frr/daemons
 grep -v "route-server" /etc/frr/frr.conf >"$BACKUP/frr.conf.plain"
 cp "$BACKUP/frr.conf.plain" /etc/frr/frr.conf
