@@ -2,15 +2,53 @@
 /* "debug bgp route-server": rate-limited verdict logging. */
 #include <zebra.h>
 
+#include "debug.h"
+#include "hook.h"
 #include "log.h"
 #include "monotime.h"
+#include "northbound.h"
 #include "prefix.h"
+#include "vty.h"
 
 #include "bgpd/bgpd.h"
 
 #include "rs_log.h"
 
-bool rs_debug;
+static struct debug rs_dbg = { .desc = "BGP route-server" };
+
+bool rs_debugging(void)
+{
+	return DEBUG_MODE_CHECK(&rs_dbg, DEBUG_MODE_ALL);
+}
+
+void rs_debug_set(uint32_t mode, bool on)
+{
+	DEBUG_MODE_SET(&rs_dbg, mode, on);
+}
+
+/*
+ * bgpd's own debug lines are written by a function of bgpd that no module
+ * can extend; FRR's client-debug hooks put this one in the same top-level
+ * debug section of running-config, and let "[no] debug all" reach it.
+ */
+static int rs_debug_config_write(struct vty *vty)
+{
+	if (DEBUG_MODE_CHECK(&rs_dbg, DEBUG_MODE_CONF))
+		vty_out(vty, "debug bgp route-server\n");
+	return 0;
+}
+
+static int rs_debug_set_all(uint32_t flags, bool set)
+{
+	DEBUG_FLAGS_SET(&rs_dbg, flags, set);
+	return 0;
+}
+
+void rs_log_init(void)
+{
+	hook_register(nb_client_debug_config_write, rs_debug_config_write);
+	hook_register(nb_client_debug_set_all, rs_debug_set_all);
+}
 
 static time_t window;		/* the second being counted */
 static unsigned int in_window;	/* lines logged in it */
@@ -40,7 +78,7 @@ static bool rs_log_allowed(void)
 void rs_log_suppressed(const struct prefix *prefix, const struct peer *source,
 		       enum rs_role dest, enum rs_reason reason)
 {
-	if (!rs_debug || !rs_log_allowed())
+	if (!rs_debugging() || !rs_log_allowed())
 		return;
 	zlog_debug("route-server: %pFX from %s suppressed towards %s: %s",
 		   prefix, source ? source->host : "local", rs_role_name(dest),

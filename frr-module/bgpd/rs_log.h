@@ -4,13 +4,24 @@
 #define RS_LOG_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "routeserver/policy.h"
 
 struct prefix;
 struct peer;
 
-extern bool rs_debug;
+/* "debug bgp route-server" is on (terminal or configuration). */
+bool rs_debugging(void);
+
+/*
+ * Sets it for MODE (DEBUG_MODE_TERM from enable, DEBUG_MODE_ALL from
+ * configure, as FRR's DEBUG_NODE2MODE says).
+ */
+void rs_debug_set(uint32_t mode, bool on);
+
+/* Registers the debug with FRR's "debug all" and its config writer. */
+void rs_log_init(void);
 
 /* At most RS_LOG_BURST lines a second; the rest are counted, then summed up. */
 #define RS_LOG_BURST 100

@@ -12,9 +12,12 @@
 
 #include "bgpd/bgpd.h"
 
+#include "rs_explain.h"
 #include "rs_instance.h"
 #include "rs_jsonguard.h"
+#include "rs_log.h"
 #include "rs_rmap.h"
+#include "rs_routes.h"
 #include "rs_show.h"
 #include "rs_vty.h"
 
@@ -23,6 +26,8 @@ static int rs_late_init(struct thread_master *master)
 	rs_rmap_init();
 	rs_vty_init();
 	rs_show_init();
+	rs_routes_init();
+	rs_explain_init();
 	return 0;
 }
 
@@ -41,6 +46,7 @@ static int rs_fini(void)
 static int rs_module_init(void)
 {
 	rs_jsonguard_init();
+	rs_log_init();
 	hook_register(frr_late_init, rs_late_init);
 	hook_register(frr_fini, rs_fini);
 	hook_register(bgp_inst_config_write, rs_config_write);

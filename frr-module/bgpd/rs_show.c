@@ -10,6 +10,7 @@
 #include "bgpd/bgpd.h"
 #include "bgpd/bgp_debug.h"
 #include "bgpd/bgp_fsm.h"
+#include "bgpd/bgp_updgrp.h"
 #include "bgpd/bgp_vty.h"
 
 #include "rs_instance.h"
@@ -31,6 +32,31 @@ static as_t rs_remote_as(const struct peer *peer)
 	if (!peer->as && peer->as_type == AS_INTERNAL)
 		return peer->bgp->as;
 	return peer->as;
+}
+
+/* The role of a configured neighbor, RS_ROLE_NONE for anything else. */
+static enum rs_role shown_role(const struct rs_instance *rsi,
+			       const struct peer *peer)
+{
+	if (!CHECK_FLAG(peer->flags, PEER_FLAG_CONFIG_NODE))
+		return RS_ROLE_NONE;
+	return rs_peer_role(rsi, peer);
+}
+
+/* Azure's per-peer metrics: routes learned from and advertised to it. */
+static void route_counts(struct peer *peer, uint32_t *learned,
+			 uint32_t *advertised)
+{
+	afi_t afi;
+
+	*learned = *advertised = 0;
+	for (afi = AFI_IP; afi <= AFI_IP6; afi++) {
+		struct peer_af *paf = peer_af_find(peer, afi, SAFI_UNICAST);
+
+		*learned += peer->pcount[afi][SAFI_UNICAST];
+		if (paf && PAF_SUBGRP(paf))
+			*advertised += PAF_SUBGRP(paf)->scount;
+	}
 }
 
 static void warn_json(const char *text, void *arg)
@@ -58,12 +84,13 @@ static void show_json(struct vty *vty, struct bgp *bgp,
 	json_object_boolean_add(json, "allowBranchToBranch",
 				rsi && rsi->branch_to_branch);
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
-		enum rs_role role = rs_peer_role(rsi, peer);
+		enum rs_role role = shown_role(rsi, peer);
+		uint32_t learned, advertised;
 		json_object *jp;
 
-		if (role == RS_ROLE_NONE ||
-		    !CHECK_FLAG(peer->flags, PEER_FLAG_CONFIG_NODE))
+		if (role == RS_ROLE_NONE)
 			continue;
+		route_counts(peer, &learned, &advertised);
 		jp = json_object_new_object();
 		json_object_string_add(jp, "neighbor", peer->conf_if
 							       ? peer->conf_if
@@ -71,6 +98,8 @@ static void show_json(struct vty *vty, struct bgp *bgp,
 		json_object_string_add(jp, "role", rs_role_name(role));
 		json_object_int_add(jp, "remoteAs", rs_remote_as(peer));
 		json_object_string_add(jp, "state", peer_state(peer));
+		json_object_int_add(jp, "routesLearned", learned);
+		json_object_int_add(jp, "routesAdvertised", advertised);
 		if (peer->group)
 			json_object_string_add(jp, "peerGroup",
 					       peer->group->name);
@@ -93,18 +122,19 @@ static void show_text(struct vty *vty, struct bgp *bgp,
 		bgp->name_pretty, bgp->as, &bgp->router_id);
 	vty_out(vty, "Branch-to-branch: %s\n\n",
 		rsi && rsi->branch_to_branch ? "allowed" : "not allowed");
-	vty_out(vty, "%-25s %-21s %10s %-12s\n", "Neighbor", "Role", "AS",
-		"State");
+	vty_out(vty, "%-25s %-21s %10s %-12s %8s %10s\n", "Neighbor", "Role",
+		"AS", "State", "Learned", "Advertised");
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
-		enum rs_role role = rs_peer_role(rsi, peer);
+		enum rs_role role = shown_role(rsi, peer);
+		uint32_t learned, advertised;
 
-		if (role == RS_ROLE_NONE ||
-		    !CHECK_FLAG(peer->flags, PEER_FLAG_CONFIG_NODE))
+		if (role == RS_ROLE_NONE)
 			continue;
-		vty_out(vty, "%-25s %-21s %10u %-12s\n",
+		route_counts(peer, &learned, &advertised);
+		vty_out(vty, "%-25s %-21s %10u %-12s %8u %10u\n",
 			peer->conf_if ? peer->conf_if : peer->host,
-			rs_role_name(role), rs_remote_as(peer),
-			peer_state(peer));
+			rs_role_name(role), rs_remote_as(peer), peer_state(peer),
+			learned, advertised);
 	}
 	if (rsi) {
 		vty_out(vty, "\nWarnings:\n");
@@ -113,8 +143,7 @@ static void show_text(struct vty *vty, struct bgp *bgp,
 	}
 }
 
-/* The instance named by "vrf NAME", or the default one. */
-static struct bgp *rs_show_bgp(struct vty *vty, const char *vrf_name)
+struct bgp *rs_show_bgp(struct vty *vty, const char *vrf_name, bool uj)
 {
 	struct bgp *bgp;
 
@@ -122,7 +151,9 @@ static struct bgp *rs_show_bgp(struct vty *vty, const char *vrf_name)
 		bgp = bgp_lookup_by_name(vrf_name);
 	else
 		bgp = bgp_get_default();
-	if (!bgp)
+	if (!bgp && uj)
+		vty_out(vty, "{}\n");
+	else if (!bgp)
 		vty_out(vty, "%% No BGP instance %s\n",
 			vrf_name ? vrf_name : "(default)");
 	return bgp;
@@ -130,16 +161,12 @@ static struct bgp *rs_show_bgp(struct vty *vty, const char *vrf_name)
 
 DEFPY(show_rs, show_rs_cmd,
       "show bgp [vrf NAME$vrf_name] route-server [json$uj]",
-      SHOW_STR BGP_STR VRF_CMD_HELP_STR
-      "Route server (Azure Route Server style)\n" JSON_STR)
+      SHOW_STR BGP_STR VRF_CMD_HELP_STR RS_SHOW_STR JSON_STR)
 {
-	struct bgp *bgp = rs_show_bgp(vty, vrf_name);
+	struct bgp *bgp = rs_show_bgp(vty, vrf_name, !!uj);
 
-	if (!bgp) {
-		if (uj)
-			vty_out(vty, "{}\n");
+	if (!bgp)
 		return CMD_WARNING;
-	}
 	if (uj)
 		show_json(vty, bgp, rs_instance_find(bgp));
 	else

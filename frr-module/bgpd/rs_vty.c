@@ -3,6 +3,7 @@
 #include <zebra.h>
 
 #include "command.h"
+#include "debug.h"
 #include "linklist.h"
 #include "vty.h"
 
@@ -47,7 +48,7 @@ DEFPY(rs_b2b, rs_b2b_cmd, "[no$no] route-server allow-branch-to-branch",
 	if (rsi->branch_to_branch == on)
 		return CMD_SUCCESS;
 	rsi->branch_to_branch = on;
-	if (rs_debug)
+	if (rs_debugging())
 		zlog_debug("route-server: %s: branch-to-branch %s",
 			   bgp->name_pretty, on ? "on" : "off");
 	rs_reannounce_role_peers(rsi);
@@ -139,7 +140,7 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 
 	rsi = rs_instance_get(bgp);
 	rs_role_set(rsi, conf, facts.is_peer_group, neighbor_name(conf), r);
-	if (rs_debug)
+	if (rs_debugging())
 		zlog_debug("route-server: %s: neighbor %s role %s",
 			   bgp->name_pretty, neighbor, role);
 	rs_apply(rsi);
@@ -175,7 +176,7 @@ DEFPY(no_rs_neighbor_role, no_rs_neighbor_role_cmd,
 DEFPY(rs_debug_cmd, rs_debug_cmd_cmd, "[no$no] debug bgp route-server",
       NO_STR DEBUG_STR BGP_STR RS_STR)
 {
-	rs_debug = !no;
+	rs_debug_set(DEBUG_NODE2MODE(vty->node), !no);
 	return CMD_SUCCESS;
 }
 

@@ -63,7 +63,7 @@ expect_eq "three roles recorded" \
 	"$(roles)"
 expect_eq "peer entry carries remoteAs and state" \
 	'{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001,"state":"Active"}' \
-	"$(jqr '.peers[] | select(.neighbor == "10.0.0.11") | del(.peerGroup)' |
+	"$(jqr '.peers[] | select(.neighbor == "10.0.0.11") | {neighbor, role, remoteAs, state}' |
 		sed 's/"state":"[A-Za-z]*"/"state":"Active"/')"
 expect_true "a lone vpn-gateway is warned about (not active-active)" \
 	grep -q "active-active" <(jqr .warnings)
@@ -177,9 +177,15 @@ expect_true "unknown VRF: % error" \
 expect_eq "debug command accepted in enable mode" "" \
 	"$(vtysh rs -c "debug bgp route-server" 2>&1)"
 expect_eq "its no form too" "" "$(vtysh rs -c "no debug bgp route-server" 2>&1)"
-expect_eq "and both in configure mode" "" \
-	"$(vtysh rs -c "configure terminal" -c "debug bgp route-server" \
-		-c "no debug bgp route-server" 2>&1)"
+expect_true "debug from enable mode is not configuration" \
+	bash -c '! grep -q "^debug bgp route-server" <<<"$1"' _ "$(running)"
+expect_eq "debug in configure mode accepted" "" \
+	"$(vtysh rs -c "configure terminal" -c "debug bgp route-server" 2>&1)"
+expect_true "debug from configure mode is written to running-config" \
+	grep -q "^debug bgp route-server$" <(running)
+vtysh rs -c "configure terminal" -c "no debug bgp route-server" >/dev/null
+expect_true "its no form removes it" \
+	bash -c '! grep -q "^debug bgp route-server" <<<"$1"' _ "$(running)"
 expect_true "module allocations visible in show memory" \
 	grep -q "Route-server neighbor role" <(vtysh rs -c "show memory bgpd")
 expect_true "text show command prints the knob" \

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * "show bgp [vrf NAME] route-server explain PREFIX [json]": for one prefix,
+ * the best path's source and its role, and for every role peer the module's
+ * verdict with its reason, next to what bgpd really advertises to the peer
+ * (its adjacency-out, after the operator's policy too).
+ */
+#include <zebra.h>
+
+#include "command.h"
+#include "json.h"
+#include "linklist.h"
+#include "prefix.h"
+#include "vty.h"
+
+#include "bgpd/bgpd.h"
+#include "bgpd/bgp_advertise.h"
+#include "bgpd/bgp_route.h"
+#include "bgpd/bgp_table.h"
+#include "bgpd/bgp_updgrp.h"
+#include "bgpd/bgp_vty.h"
+
+#include "rs_explain.h"
+#include "rs_instance.h"
+#include "rs_rmap.h"
+#include "rs_show.h"
+
+#ifndef VTYSH_EXTRACT_PL
+#include "frr-module/bgpd/rs_explain_clippy.c"
+#endif
+
+/* True when bgpd's adjacency-out holds DEST for PEER. */
+static bool in_adj_out(struct peer *peer, afi_t afi, struct bgp_dest *dest)
+{
+	struct peer_af *paf = peer_af_find(peer, afi, SAFI_UNICAST);
+	struct bgp_adj_out *adj;
+
+	if (!paf || !PAF_SUBGRP(paf))
+		return false;
+	RB_FOREACH (adj, bgp_adj_out_rb, &dest->adj_out)
+		if (adj->subgroup == PAF_SUBGRP(paf) && adj->attr)
+			return true;
+	return false;
+}
+
+static const char *source_name(enum rs_source_kind kind, enum rs_role role)
+{
+	return kind == RS_SOURCE_LOCAL ? "local" : rs_role_name(role);
+}
+
+static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
+		    afi_t afi, bool uj)
+{
+	struct rs_instance *rsi = rs_instance_find(bgp);
+	struct bgp_path_info *best = rs_announced_path(dest);
+	json_object *json = NULL, *peers = NULL;
+	enum rs_source_kind kind;
+	enum rs_role src_role;
+	struct listnode *node;
+	struct peer *peer;
+	const char *src_peer;
+
+	if (!best) {
+		if (uj)
+			vty_out(vty, "{}\n");
+		else
+			vty_out(vty, "%% No best path for %pFX\n",
+				bgp_dest_get_prefix(dest));
+		return;
+	}
+	kind = rs_path_source(bgp, best, &src_role);
+	src_peer = kind == RS_SOURCE_LOCAL ? "local" : best->peer->host;
+
+	if (uj) {
+		json = json_object_new_object();
+		peers = json_object_new_array();
+		json_object_string_addf(json, "prefix", "%pFX",
+					bgp_dest_get_prefix(dest));
+		json_object_string_add(json, "sourcePeer", src_peer);
+		json_object_string_add(json, "sourceRole",
+				       source_name(kind, src_role));
+		json_object_boolean_add(json, "allowBranchToBranch",
+					rsi && rsi->branch_to_branch);
+	} else {
+		vty_out(vty, "%pFX: best path from %s (%s), branch-to-branch %s\n\n",
+			bgp_dest_get_prefix(dest), src_peer,
+			source_name(kind, src_role),
+			rsi && rsi->branch_to_branch ? "on" : "off");
+		vty_out(vty, "%-25s %-21s %-10s %-10s %s\n", "Neighbor", "Role",
+			"Verdict", "Advertised", "Reason");
+	}
+
+	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
+		enum rs_role role = rs_peer_role(rsi, peer);
+		struct rs_verdict v;
+		char reason[128];
+		bool sent;
+
+		if (role == RS_ROLE_NONE ||
+		    !CHECK_FLAG(peer->flags, PEER_FLAG_CONFIG_NODE))
+			continue;
+		v = rs_verdict_for(bgp, best, role);
+		sent = in_adj_out(peer, afi, dest);
+		snprintf(reason, sizeof(reason), "%s: %s -> %s",
+			 rs_reason_text(v.reason), source_name(kind, src_role),
+			 rs_role_name(role));
+		if (uj) {
+			json_object *jp = json_object_new_object();
+
+			json_object_string_add(jp, "neighbor", peer->host);
+			json_object_string_add(jp, "role", rs_role_name(role));
+			json_object_string_add(jp, "verdict",
+					       v.allow ? "advertise" : "suppress");
+			json_object_string_add(jp, "reason", reason);
+			json_object_string_add(jp, "reasonCode",
+					       rs_reason_key(v.reason));
+			json_object_boolean_add(jp, "advertised", sent);
+			json_object_boolean_add(jp, "isSource",
+						peer == best->peer);
+			json_object_array_add(peers, jp);
+		} else {
+			vty_out(vty, "%-25s %-21s %-10s %-10s %s%s\n",
+				peer->host, rs_role_name(role),
+				v.allow ? "advertise" : "suppress",
+				sent ? "yes" : "no", reason,
+				peer == best->peer ? " (the source itself)" : "");
+		}
+	}
+	if (uj) {
+		json_object_object_add(json, "peers", peers);
+		vty_json(vty, json);
+	}
+}
+
+DEFPY(show_rs_explain, show_rs_explain_cmd,
+      "show bgp [vrf NAME$vrf_name] route-server explain <A.B.C.D/M|X:X::X:X/M>$prefix [json$uj]",
+      SHOW_STR BGP_STR VRF_CMD_HELP_STR RS_SHOW_STR
+      "Why a prefix is advertised to or suppressed for each role peer\n"
+      "IPv4 prefix\n"
+      "IPv6 prefix\n" JSON_STR)
+{
+	struct bgp *bgp = rs_show_bgp(vty, vrf_name, !!uj);
+	afi_t afi = family2afi(prefix->family);
+	struct bgp_dest *dest;
+
+	dest = bgp ? bgp_node_lookup(bgp->rib[afi][SAFI_UNICAST], prefix) : NULL;
+	if (!bgp)
+		return CMD_WARNING;
+	if (!dest) {
+		if (uj)
+			vty_out(vty, "{}\n");
+		else
+			vty_out(vty, "%% %s is not in the BGP table\n",
+				prefix_str);
+		return CMD_WARNING;
+	}
+	explain(vty, bgp, dest, afi, !!uj);
+	bgp_dest_unlock_node(dest);
+	return CMD_SUCCESS;
+}
+
+void rs_explain_init(void)
+{
+	install_element(VIEW_NODE, &show_rs_explain_cmd);
+}

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Per-peer route lists with Azure's field names (network, nextHop, asPath,
+ * origin, sourcePeer, localAddress, weight), and the per-prefix explanation.
+ */
+#ifndef RS_ROUTES_H
+#define RS_ROUTES_H
+
+void rs_routes_init(void);
+
+#endif /* RS_ROUTES_H */

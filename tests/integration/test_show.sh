@@ -1,0 +1,110 @@
+#!/bin/bash
+# The operator's view against the real-peer topology: per-peer counts,
+# learned and advertised routes with Azure's field names (matching what the
+# peers themselves hold), the per-prefix explanation, text and JSON.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/topology.sh"
+
+topo_start || { echo "not ok - topology did not come up"; exit 1; }
+rs() { vtysh rs -c "$*"; }
+cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" >/dev/null 2>&1; }
+
+# Wait for a settled state: nva2 holds what the table allows.
+wait_table 30 "settled: nva2 table" gobgp nva2 \
+	"$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP")"
+
+# --- show bgp route-server json: per-peer counts -----------------------------------
+counts() {
+	rs "show bgp route-server json" |
+		jq -c --arg n "$1" '.peers[] | select(.neighbor == $n) | [.routesLearned, .routesAdvertised]'
+}
+expect_eq "nva1: 3 learned (incl. NO_ADVERTISE), 4 in its adj-out" "[3,4]" "$(counts 10.0.0.11)"
+expect_eq "expressroute gateway: 1 learned, 1 advertised (VNet)" "[1,1]" "$(counts 10.0.0.2)"
+expect_eq "JSON router-id" '"10.0.0.1"' "$(rs "show bgp route-server json" | jq -c .routerId)"
+
+# --- learned routes, Azure's field names ----------------------------------------
+expect_eq "learned-routes of nva1, Azure fields and values" \
+	'[{"network":"172.16.1.0/24","nextHop":"10.0.0.11","asPath":"65001","origin":"EBgp","sourcePeer":"10.0.0.11","localAddress":"10.0.0.1","weight":0},{"network":"172.16.98.0/24","nextHop":"10.0.0.11","asPath":"65001","origin":"EBgp","sourcePeer":"10.0.0.11","localAddress":"10.0.0.1","weight":0},{"network":"172.16.99.0/24","nextHop":"10.0.0.11","asPath":"65001","origin":"EBgp","sourcePeer":"10.0.0.11","localAddress":"10.0.0.1","weight":0}]' \
+	"$(rs "show bgp route-server neighbor 10.0.0.11 learned-routes json" | jq -c '.routes')"
+expect_eq "learned-routes of the expressroute gateway (iBGP)" \
+	'[{"network":"192.168.10.0/24","nextHop":"10.0.0.2","asPath":"12076-65100","origin":"IBgp","sourcePeer":"10.0.0.2"}]' \
+	"$(rs "show bgp route-server neighbor 10.0.0.2 learned-routes json" |
+		jq -c '[.routes[] | {network, nextHop, asPath, origin, sourcePeer}]')"
+
+# --- advertised routes = what the peer really holds --------------------------------
+# A peer drops routes that carry its own AS (its own routes coming back);
+# everything else bgpd advertised must be in the peer's own table.
+advertised_as_table() { # NEIGHBOR PEER_AS
+	rs "show bgp route-server neighbor $1 advertised-routes json" | jq -r --arg peeras "$2" '
+		.routes[] | select((.asPath | split("-")) | index($peeras) | not)
+		| "\(.network) nh=\(.nextHop) path=\(.asPath | gsub("-"; ","))"' | sort
+}
+strip_comm() { sed 's/ comm=.*//'; }
+check_advertised() {
+	local phase=$1
+	expect_eq "$phase: advertised-routes to the expressroute gateway = its table" \
+		"$(table_gobgp er | strip_comm)" "$(advertised_as_table 10.0.0.2 65515)"
+	expect_eq "$phase: advertised-routes to vpn gateway 1 = its table" \
+		"$(table_bird vpn1 | strip_comm)" "$(advertised_as_table 10.0.0.3 65515)"
+	expect_eq "$phase: advertised-routes to nva1 = its table" \
+		"$(table_frr nva1 | strip_comm)" "$(advertised_as_table 10.0.0.11 65001)"
+	expect_eq "$phase: advertised-routes to nva2 = its table" \
+		"$(table_gobgp nva2 | strip_comm)" "$(advertised_as_table 10.0.0.12 65002)"
+}
+check_advertised "knob off"
+expect_eq "advertised route to an NVA: Azure fields, AS prepended, own next hop" \
+	'{"network":"10.1.0.0/16","nextHop":"10.0.0.1","asPath":"65515","origin":"Network","localAddress":"10.0.0.1","weight":32768}' \
+	"$(rs "show bgp route-server neighbor 10.0.0.11 advertised-routes json" |
+		jq -c '.routes[] | select(.network == "10.1.0.0/16")')"
+
+# --- explain ---------------------------------------------------------------------
+explain() { rs "show bgp route-server explain $1 json"; }
+expect_eq "explain a suppressed prefix: source and role" \
+	'{"sourcePeer":"10.0.0.2","sourceRole":"expressroute-gateway","allowBranchToBranch":false}' \
+	"$(explain "$P_ER" | jq -c '{sourcePeer, sourceRole, allowBranchToBranch}')"
+expect_eq "explain a suppressed prefix: verdict and reason for nva1" \
+	'{"verdict":"suppress","reason":"branch-to-branch is off: expressroute-gateway -> nva","reasonCode":"branchToBranchOff","advertised":false}' \
+	"$(explain "$P_ER" | jq -c '.peers[] | select(.neighbor == "10.0.0.11") | {verdict, reason, reasonCode, advertised}')"
+expect_eq "explain: never back to a gateway of the same kind" \
+	'"never back to a gateway of the same kind: expressroute-gateway -> expressroute-gateway"' \
+	"$(explain "$P_ER" | jq -c '.peers[] | select(.neighbor == "10.0.0.2") | .reason')"
+expect_eq "explain an allowed prefix: advertised to all five" \
+	'[["advertise",true],["advertise",true],["advertise",true],["advertise",true],["advertise",true]]' \
+	"$(explain "$P_VNET" | jq -c '[.peers[] | [.verdict, .advertised]]')"
+expect_eq "explain nva1's prefix: nva -> nva always" \
+	'{"verdict":"advertise","reasonCode":"nvaToNva","advertised":true}' \
+	"$(explain "$P_NVA1" | jq -c '.peers[] | select(.neighbor == "10.0.0.12") | {verdict, reasonCode, advertised}')"
+expect_true "explain in text names the reason" \
+	grep -q "10.0.0.11 .*nva .*suppress .*no .*branch-to-branch is off: expressroute-gateway -> nva" \
+	<(rs "show bgp route-server explain $P_ER")
+
+cfg -c "route-server allow-branch-to-branch"
+wait_table 30 "knob on: nva1 table" frr nva1 \
+	"$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")"
+expect_eq "explain after the knob is on: advertised, reason changed" \
+	'{"verdict":"advertise","reason":"branch-to-branch is on: expressroute-gateway -> nva","advertised":true}' \
+	"$(explain "$P_ER" | jq -c '.peers[] | select(.neighbor == "10.0.0.11") | {verdict, reason, advertised}')"
+wait_table 30 "knob on: vpn gateway 1 table" bird vpn1 \
+	"$(lines "$L_VNET_IBGP" "$L_ER_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")"
+check_advertised "knob on"
+
+# --- text output and errors --------------------------------------------------------
+expect_true "text summary has the counts columns" \
+	grep -q "^Neighbor .*Role .*AS .*State .*Learned .*Advertised" <(rs "show bgp route-server")
+expect_true "text learned-routes lists nva1's prefix with its AS path" \
+	grep -qE "^172.16.1.0/24 +10.0.0.11 +EBgp +10.0.0.11 +0 65001$" \
+	<(rs "show bgp route-server neighbor 10.0.0.11 learned-routes")
+expect_true "unknown neighbor: % error" \
+	grep -q "^% No such neighbor" <(rs "show bgp route-server neighbor 10.0.0.99 learned-routes")
+expect_true "prefix not in the table: % error" \
+	grep -q "^% 1.2.3.0/24 is not in the BGP table" <(rs "show bgp route-server explain 1.2.3.0/24")
+for cmd in "show bgp route-server json" \
+	"show bgp route-server neighbor 10.0.0.2 learned-routes json" \
+	"show bgp route-server neighbor 10.0.0.2 advertised-routes json" \
+	"show bgp route-server explain $P_VNET json" \
+	"show bgp route-server neighbor 10.0.0.99 learned-routes json" \
+	"show bgp route-server explain 1.2.3.0/24 json"; do
+	expect_true "JSON parses: $cmd" bash -c 'jq -e . >/dev/null <<<"$1"' _ "$(rs "$cmd")"
+done
+
+t_done
