@@ -168,6 +168,10 @@ DEFPY(no_rs_neighbor_role, no_rs_neighbor_role_cmd,
 			neighbor, rs_role_name(entry->role), role);
 		return CMD_WARNING_CONFIG_FAILED;
 	}
+	if (rs_debugging())
+		zlog_debug("route-server: %s: neighbor %s role %s removed",
+			   bgp->name_pretty, neighbor,
+			   rs_role_name(entry->role));
 	rs_role_unset(rsi, conf);
 	rs_apply(rsi);
 	return CMD_SUCCESS;

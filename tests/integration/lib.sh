@@ -9,6 +9,9 @@
 
 set -u
 
+# assertions and bounded waits
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+
 : "${RS_BUILDDIR:?RS_BUILDDIR must point at the build directory}"
 RS_MODULE=${RS_MODULE:-$RS_BUILDDIR/.libs/bgpd_routeserver.so}
 RS_VTYSH=${RS_VTYSH:-$RS_BUILDDIR/vtysh/vtysh}
@@ -18,8 +21,6 @@ T_ID=${T_ID:-frs$$}
 T_DIR=$(mktemp -d "/tmp/frr-routeserver-$T_ID.XXXXXX")
 T_PIDS=()
 T_NETNS=()
-
-t_log() { echo "# $*" >&2; }
 
 # With T_PERSIST set (the lab), the daemons and namespaces outlive the script:
 # what to stop is written to $T_PERSIST for t_stop_persisted.
@@ -66,18 +67,6 @@ t_stop_persisted() {
 	rm -f "$state"
 }
 trap 'exit 130' INT TERM
-
-# wait_until SECONDS DESCRIPTION COMMAND...: polls every 0.2 s, bounded.
-wait_until() {
-	local timeout=$1 what=$2 i
-	shift 2
-	for ((i = 0; i < timeout * 5; i++)); do
-		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.2
-	done
-	t_log "timed out after ${timeout}s waiting for: $what"
-	return 1
-}
 
 # --- namespaces on one LAN -------------------------------------------------
 
@@ -229,36 +218,6 @@ table_bird() {
 		END { flush() }' | sort
 }
 
-# --- assertions ---------------------------------------------------------------
-
-T_FAILS=0
-T_CHECKS=0
-
-# expect_eq DESCRIPTION EXPECTED ACTUAL
-expect_eq() {
-	T_CHECKS=$((T_CHECKS + 1))
-	if [ "$2" == "$3" ]; then
-		echo "ok - $1"
-	else
-		echo "not ok - $1"
-		diff <(echo "$2") <(echo "$3") | sed 's/^/#   /'
-		T_FAILS=$((T_FAILS + 1))
-	fi
-}
-
-# expect_true DESCRIPTION COMMAND...
-expect_true() {
-	local what=$1
-	shift
-	T_CHECKS=$((T_CHECKS + 1))
-	if "$@"; then
-		echo "ok - $what"
-	else
-		echo "not ok - $what"
-		T_FAILS=$((T_FAILS + 1))
-	fi
-}
-
 # wait_table SECONDS DESCRIPTION KIND NODE EXPECTED: waits for the peer's own
 # table to equal EXPECTED, then asserts it (so a miss shows the difference).
 wait_table() {
@@ -268,7 +227,3 @@ wait_table() {
 	expect_eq "$what" "$want" "$(table_"$kind" "$node")"
 }
 
-t_done() {
-	echo "# $T_CHECKS checks, $T_FAILS failed"
-	[ "$T_FAILS" -eq 0 ]
-}

@@ -11,34 +11,8 @@ DEB=$(readlink -f "$1")
 NS=frspkg$$
 BACKUP=$(mktemp -d /tmp/frr-routeserver-pkgtest.XXXXXX)
 FRRINIT=/usr/lib/frr/frrinit.sh
-FAILS=0
-CHECKS=0
+source "$(dirname "$0")/../common.sh"
 
-ok() {
-	CHECKS=$((CHECKS + 1))
-	if [ "$2" == "$3" ]; then
-		echo "ok - $1"
-	else
-		echo "not ok - $1"
-		diff <(echo "$2") <(echo "$3") | sed 's/^/#   /'
-		FAILS=$((FAILS + 1))
-	fi
-}
-yes_() { # yes_ DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	CHECKS=$((CHECKS + 1))
-	if "$@" >/dev/null 2>&1; then echo "ok - $what"; else echo "not ok - $what"; FAILS=$((FAILS + 1)); fi
-}
-wait_for() { # wait_for SECONDS COMMAND...
-	local i secs=$1
-	shift
-	for ((i = 0; i < secs * 5; i++)); do
-		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.2
-	done
-	return 1
-}
 frr_in_ns() { ip netns exec "$NS" "$FRRINIT" "$@" >>"$BACKUP/init.log" 2>&1; }
 bgpd_running() { [ -s /var/run/frr/bgpd.pid ] && kill -0 "$(cat /var/run/frr/bgpd.pid)"; }
 
@@ -64,16 +38,16 @@ ip -n "$NS" addr add 10.0.0.1/24 dev lo
 debian_vtysh_md5=$(md5sum /usr/bin/vtysh | cut -d' ' -f1)
 
 # --- install ------------------------------------------------------------------
-yes_ "dpkg -i installs the package" dpkg -i "$DEB"
-ok "Debian's vtysh is diverted" "/usr/bin/vtysh.frr-debian" \
+expect_true "dpkg -i installs the package" quietly dpkg -i "$DEB"
+expect_eq "Debian's vtysh is diverted" "/usr/bin/vtysh.frr-debian" \
 	"$(dpkg-divert --truename /usr/bin/vtysh)"
-yes_ "Debian's vtysh kept under its diverted name" test -x /usr/bin/vtysh.frr-debian
-yes_ "module installed in FRR's moduledir" \
+expect_true "Debian's vtysh kept under its diverted name" test -x /usr/bin/vtysh.frr-debian
+expect_true "module installed in FRR's moduledir" \
 	test -f /usr/lib/x86_64-linux-gnu/frr/modules/bgpd_routeserver.so
-yes_ "man page installed" test -f /usr/share/man/man7/frr-routeserver.7.gz
-yes_ "example configuration installed" \
+expect_true "man page installed" test -f /usr/share/man/man7/frr-routeserver.7.gz
+expect_true "example configuration installed" \
 	test -f /usr/share/doc/frr-routeserver/examples/routeserver.conf
-yes_ "/etc/frr/daemons untouched by the package" \
+expect_true "/etc/frr/daemons untouched by the package" \
 	bash -c '! grep -q routeserver /etc/frr/daemons'
 
 # --- enable and start with Debian's init script -------------------------------
@@ -82,8 +56,8 @@ sed -i -e 's/^bgpd=no/bgpd=yes/' \
 printf 'frr defaults traditional\nhostname pkgtest\nservice integrated-vtysh-config\n!\n' >/etc/frr/frr.conf
 chown frr:frr /etc/frr/frr.conf
 frr_in_ns start
-yes_ "frrinit.sh starts bgpd with the module" wait_for 30 bgpd_running
-yes_ "show modules lists bgpd_routeserver" \
+expect_true "frrinit.sh starts bgpd with the module" wait_until 30 "bgpd running" bgpd_running
+expect_true "show modules lists bgpd_routeserver" \
 	bash -c 'vtysh -c "show modules" | grep -q bgpd_routeserver'
 
 vtysh -c "configure terminal" -c "router bgp 65515" -c "bgp router-id 10.0.0.1" \
@@ -91,35 +65,34 @@ vtysh -c "configure terminal" -c "router bgp 65515" -c "bgp router-id 10.0.0.1" 
 	-c "neighbor 10.0.0.2 route-server role expressroute-gateway" \
 	-c "neighbor 10.0.0.11 route-server role nva" \
 	-c "route-server allow-branch-to-branch" >"$BACKUP/config.out" 2>&1
-ok "the package's vtysh configures the module" "" "$(cat "$BACKUP/config.out")"
+expect_eq "the package's vtysh configures the module" "" "$(cat "$BACKUP/config.out")"
 state() { vtysh -c "show bgp route-server json" | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role, remoteAs}]}'; }
 before=$(state)
-ok "configured state" \
+expect_eq "configured state" \
 	'{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}' \
 	"$before"
-yes_ "write memory" vtysh -c "write memory"
-yes_ "frr.conf holds the module's lines" grep -q "route-server role nva" /etc/frr/frr.conf
+expect_true "write memory" quietly vtysh -c "write memory"
+expect_true "frr.conf holds the module's lines" grep -q "route-server role nva" /etc/frr/frr.conf
 
 frr_in_ns stop
 frr_in_ns start
-yes_ "bgpd back after restart" wait_for 30 bgpd_running
-yes_ "vtysh -b applies frr.conf without error" vtysh -b
-ok "configuration came back after restart" "$before" "$(state)"
+expect_true "bgpd back after restart" wait_until 30 "bgpd running" bgpd_running
+expect_true "vtysh -b applies frr.conf without error" quietly vtysh -b
+expect_eq "configuration came back after restart" "$before" "$(state)"
 frr_in_ns stop
 
 # --- remove -------------------------------------------------------------------
-yes_ "dpkg -r removes the package" dpkg -r frr-routeserver
-ok "diversion removed" "/usr/bin/vtysh" "$(dpkg-divert --truename /usr/bin/vtysh)"
-ok "Debian's vtysh is back" "$debian_vtysh_md5" "$(md5sum /usr/bin/vtysh | cut -d' ' -f1)"
-yes_ "dpkg verifies frr's files unchanged (conffiles aside)" \
+expect_true "dpkg -r removes the package" quietly dpkg -r frr-routeserver
+expect_eq "diversion removed" "/usr/bin/vtysh" "$(dpkg-divert --truename /usr/bin/vtysh)"
+expect_eq "Debian's vtysh is back" "$debian_vtysh_md5" "$(md5sum /usr/bin/vtysh | cut -d' ' -f1)"
+expect_true "dpkg verifies frr's files unchanged (conffiles aside)" \
 	bash -c '[ -z "$(dpkg -V frr | grep -v " c /etc/")" ]'
 sed -i 's/ -M routeserver//' /etc/frr/daemons
 grep -v "route-server" /etc/frr/frr.conf >"$BACKUP/frr.conf.plain"
 cp "$BACKUP/frr.conf.plain" /etc/frr/frr.conf
 frr_in_ns start
-yes_ "frr still starts without the package" wait_for 30 bgpd_running
-yes_ "Debian's vtysh rejects the module's commands again" bash -c \
+expect_true "frr still starts without the package" wait_until 30 "bgpd running" bgpd_running
+expect_true "Debian's vtysh rejects the module's commands again" bash -c \
 	'vtysh -c "configure terminal" -c "router bgp 65515" -c "route-server allow-branch-to-branch" 2>&1 | grep -q "Unknown command"'
 
-echo "# $CHECKS checks, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+t_done

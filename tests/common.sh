@@ -1,0 +1,53 @@
+#!/bin/bash
+# TAP-style assertions and bounded waits shared by the integration and
+# package tests.
+
+t_log() { echo "# $*" >&2; }
+
+T_FAILS=0
+T_CHECKS=0
+
+# expect_eq DESCRIPTION EXPECTED ACTUAL
+expect_eq() {
+	T_CHECKS=$((T_CHECKS + 1))
+	if [ "$2" == "$3" ]; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1"
+		diff <(echo "$2") <(echo "$3") | sed 's/^/#   /'
+		T_FAILS=$((T_FAILS + 1))
+	fi
+}
+
+# expect_true DESCRIPTION COMMAND...
+expect_true() {
+	local what=$1
+	shift
+	T_CHECKS=$((T_CHECKS + 1))
+	if "$@"; then
+		echo "ok - $what"
+	else
+		echo "not ok - $what"
+		T_FAILS=$((T_FAILS + 1))
+	fi
+}
+
+t_done() {
+	echo "# $T_CHECKS checks, $T_FAILS failed"
+	[ "$T_FAILS" -eq 0 ]
+}
+
+# quietly COMMAND...: runs it with its output discarded (for expect_true).
+quietly() { "$@" >/dev/null 2>&1; }
+
+# wait_until SECONDS DESCRIPTION COMMAND...: polls every 0.2 s, bounded.
+wait_until() {
+	local timeout=$1 what=$2 i
+	shift 2
+	for ((i = 0; i < timeout * 5; i++)); do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.2
+	done
+	t_log "timed out after ${timeout}s waiting for: $what"
+	return 1
+}
