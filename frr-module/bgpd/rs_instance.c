@@ -171,8 +171,10 @@ int rs_instance_peer_status_changed(struct peer *peer)
 		rs_role_unset(rsi, peer);
 		return 0;
 	}
-	/* A peer that joined a group with a role needs the group's binding. */
-	if (peer_established(peer))
-		rs_bind_peer(rsi, peer);
+	/*
+	 * Joining or leaving a peer-group resets the session: the binding
+	 * follows the peer's role as it is now (a no-op when unchanged).
+	 */
+	rs_bind_peer(rsi, peer);
 	return 0;
 }
