@@ -35,9 +35,7 @@ show_tables() {
 		"tbl_$n" | sed 's/^/    /'
 	done
 }
-settle() { sleep "${LAB_SETTLE:-4}"; }
-
-settle
+topo_settled off || echo "(some peer did not get the expected routes yet)"
 echo
 echo "=== branch-to-branch OFF (Azure's default)"
 vtysh rs -c "show bgp route-server"
@@ -45,7 +43,7 @@ show_tables
 
 vtysh rs -c "configure terminal" -c "router bgp 65515" \
 	-c "route-server allow-branch-to-branch" >/dev/null
-settle
+topo_settled on || echo "(some peer did not get the expected routes yet)"
 echo
 echo "=== branch-to-branch ON (vtysh: route-server allow-branch-to-branch)"
 show_tables

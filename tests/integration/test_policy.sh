@@ -10,18 +10,6 @@ topo_start || { echo "not ok - topology did not come up"; exit 1; }
 
 cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" >/dev/null 2>&1; }
 
-# knob off: virtual network to everyone, NVA <-> NVA, nothing else
-exp_off_er=$(lines "$L_VNET_IBGP")
-exp_off_vpn=$(lines "$L_VNET_IBGP")
-exp_off_nva1=$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP")
-exp_off_nva2=$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP")
-# knob on: gateways and NVAs learn each other's routes; never a gateway's
-# routes back to a gateway of the same kind; NO_ADVERTISE to nobody
-exp_on_er=$(lines "$L_VNET_IBGP" "$L_VPN_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
-exp_on_vpn=$(lines "$L_VNET_IBGP" "$L_ER_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
-exp_on_nva1=$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")
-exp_on_nva2=$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")
-
 check_all() {
 	local phase=$1 er=$2 vpn=$3 nva1=$4 nva2=$5
 	wait_table 30 "$phase: expressroute gateway (GoBGP) table" gobgp er "$er"

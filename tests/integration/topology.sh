@@ -33,6 +33,18 @@ L_NVA2_IBGP="$P_NVA2 nh=10.0.0.12 path=65002 comm="
 
 lines() { printf '%s\n' "$@" | sort; }
 
+# knob off: virtual network to everyone, NVA <-> NVA, nothing else
+exp_off_er=$(lines "$L_VNET_IBGP")
+exp_off_vpn=$(lines "$L_VNET_IBGP")
+exp_off_nva1=$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP")
+exp_off_nva2=$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP")
+# knob on: gateways and NVAs learn each other's routes; never a gateway's
+# routes back to a gateway of the same kind; NO_ADVERTISE to nobody
+exp_on_er=$(lines "$L_VNET_IBGP" "$L_VPN_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
+exp_on_vpn=$(lines "$L_VNET_IBGP" "$L_ER_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
+exp_on_nva1=$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")
+exp_on_nva2=$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")
+
 topo_start() {
 	lan_create
 	node_create rs 10.0.0.1/24
@@ -68,6 +80,16 @@ _all_established() {
 topo_wait_established() {
 	wait_until 60 "all five sessions of the route server Established" _all_established
 }
+
+# topo_settled on|off: every peer holds what the decision table says (bounded).
+_tables_are() {
+	local k=$1
+	local er="exp_${k}_er" vpn="exp_${k}_vpn" nva1="exp_${k}_nva1" nva2="exp_${k}_nva2"
+	[ "$(tbl_er)" == "${!er}" ] && [ "$(tbl_vpn1)" == "${!vpn}" ] &&
+		[ "$(tbl_vpn2)" == "${!vpn}" ] && [ "$(tbl_nva1)" == "${!nva1}" ] &&
+		[ "$(tbl_nva2)" == "${!nva2}" ]
+}
+topo_settled() { wait_until 60 "every peer's table with the knob $1" _tables_are "$1"; }
 
 # Each peer's own received table.
 tbl_er() { table_gobgp er; }
