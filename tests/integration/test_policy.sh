@@ -97,4 +97,22 @@ topo_wait_established
 check_all "after restart from saved config (knob on)" \
 	"$exp_on_er" "$exp_on_vpn" "$exp_on_nva1" "$exp_on_nva2"
 
+# debug logging is rate-limited: 300 more gateway prefixes, suppressed
+# towards three update groups at once, must not log more than 100 lines in
+# any second
+for ((i = 0; i < 300; i++)); do
+	gobgp er global rib add -a ipv4 "198.$((18 + i / 256)).$((i % 256)).0/24" \
+		nexthop 10.0.0.2 >/dev/null
+done
+_nva1_has_all() { [ "$(table_frr nva1 | grep -c '^198\.1[89]\.')" -eq 300 ]; }
+expect_true "300 more prefixes reach nva1 with the knob on" wait_until 60 "300 prefixes at nva1" _nva1_has_all
+vtysh rs -c "debug bgp route-server" >/dev/null
+: >"$T_DIR/rs/bgpd.log"
+cfg -c "no route-server allow-branch-to-branch"
+_nva1_has_none() { ! table_frr nva1 | grep -q '^198\.1[89]\.'; }
+expect_true "and are withdrawn with the knob off" wait_until 60 "withdrawal at nva1" _nva1_has_none
+per_second=$(grep "suppressed towards" "$T_DIR/rs/bgpd.log" | awk '{print $1, $2}' | uniq -c | sort -rn | head -n1 | awk '{print $1}')
+expect_true "debug logged suppressions (busiest second: ${per_second:-0} lines)" test "${per_second:-0}" -gt 0
+expect_true "no second has more than 100 suppression lines" test "${per_second:-0}" -le 100
+
 t_done
