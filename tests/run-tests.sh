@@ -2,13 +2,17 @@
 # Runs the whole suite: cmocka unit tests, then the integration tests (root:
 # they create network namespaces). Everything is printed as it runs; the
 # last line is "N passed, N failed".
+#   --valgrind: integration tests only, every bgpd under valgrind's memcheck;
+#               a test fails when valgrind reports any error.
 set -u
 
 builddir=$(pwd)
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 only=()
+valgrind=
 while [ $# -gt 0 ]; do
 	case "$1" in
+	--valgrind) valgrind=1; shift ;;
 	--builddir) builddir=$2; shift 2 ;;
 	--srcdir) srcdir=$2; shift 2 ;;
 	*) only+=("$1"); shift ;;
@@ -50,8 +54,30 @@ leftovers_none() {
 	return 1
 }
 
+vg_dir=
+if [ -n "$valgrind" ]; then
+	vg_dir=$(mktemp -d /tmp/frr-routeserver-valgrind.XXXXXX)
+	trap 'rm -rf "$vg_dir"' EXIT
+	printf '#!/bin/sh\nexec valgrind -q --log-file=%s/vg.%%%%p /usr/lib/frr/bgpd "$@"\n' \
+		"$vg_dir" >"$vg_dir/bgpd"
+	chmod +x "$vg_dir/bgpd"
+	export BGPD=$vg_dir/bgpd
+fi
+
+# No valgrind report of any bgpd of the last test.
+valgrind_clean() {
+	local f bad=0
+	for f in "$vg_dir"/vg.*; do
+		[ -s "$f" ] || continue
+		cat "$f"
+		bad=1
+	done
+	rm -f "$vg_dir"/vg.*
+	return $bad
+}
+
 for t in "$builddir"/tests/unit/test_*; do
-	[ -x "$t" ] || continue
+	[ -x "$t" ] && [ -z "$valgrind" ] || continue
 	selected "$(basename "$t")" || continue
 	run "unit/$(basename "$t")" "$t"
 done
@@ -68,6 +94,8 @@ else
 			timeout --kill-after=10 600 bash "$t"
 		# every test must clean up after itself, also when it fails
 		run "integration/$(basename "$t" .sh): cleaned up" leftovers_none
+		[ -z "$valgrind" ] ||
+			run "integration/$(basename "$t" .sh): valgrind clean" valgrind_clean
 	done
 fi
 
