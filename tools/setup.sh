@@ -14,7 +14,7 @@ log() { echo "setup: $*" >&2; }
 
 # What the build, the tests and the lab use; frr itself comes with its bgpd.
 packages=(frr autoconf automake libtool pkg-config make gcc libcmocka-dev
-	dpkg-dev jq iproute2 gobgpd bird2 procps bc debhelper lintian valgrind)
+	dpkg-dev jq iproute2 gobgpd bird2 procps bc debhelper lintian valgrind clang-format)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

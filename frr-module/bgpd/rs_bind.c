@@ -27,7 +27,7 @@
 static const struct {
 	afi_t afi;
 	safi_t safi;
-} rs_afs[] = { { AFI_IP, SAFI_UNICAST }, { AFI_IP6, SAFI_UNICAST } };
+} rs_afs[] = {{AFI_IP, SAFI_UNICAST}, {AFI_IP6, SAFI_UNICAST}};
 
 bool rs_bind_blocked(const struct peer *peer)
 {
@@ -35,7 +35,8 @@ bool rs_bind_blocked(const struct peer *peer)
 		const struct bgp_filter *filter =
 			&peer->filter[rs_afs[i].afi][rs_afs[i].safi];
 
-		if (filter->advmap.aname && !rs_rmap_is_ours(filter->advmap.aname))
+		if (filter->advmap.aname &&
+		    !rs_rmap_is_ours(filter->advmap.aname))
 			return true;
 	}
 	return false;
@@ -51,7 +52,8 @@ static bool bind_filter(struct bgp_filter *filter, const char *want)
 	if ((!have && !want) || (have && want && strcmp(have, want) == 0))
 		return false;
 
-	/* bgpd frees these names with its own MTYPE (peer_free, conf_release) */
+	/* bgpd frees these names with its own MTYPE (peer_free, conf_release)
+	 */
 	XFREE(MTYPE_BGP_FILTER_NAME, filter->advmap.aname);
 	filter->advmap.amap = NULL;
 	if (want) {
@@ -74,7 +76,8 @@ void rs_bind_peer(struct rs_instance *rsi, struct peer *peer)
 			continue;
 		if (CHECK_FLAG(peer->sflags, PEER_STATUS_GROUP))
 			continue; /* members are bound one by one */
-		/* as bgpd's own peer_on_policy_change(): new group, re-announce */
+		/* as bgpd's own peer_on_policy_change(): new group, re-announce
+		 */
 		update_group_adjust_peer(peer_af_find(peer, afi, safi));
 		if (peer_established(peer))
 			bgp_announce_route(peer, afi, safi, false);

@@ -82,7 +82,8 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 		json_object_boolean_add(json, "allowBranchToBranch",
 					rsi && rsi->branch_to_branch);
 	} else {
-		vty_out(vty, "%pFX: best path from %s (%s), branch-to-branch %s\n\n",
+		vty_out(vty,
+			"%pFX: best path from %s (%s), branch-to-branch %s\n\n",
 			bgp_dest_get_prefix(dest), src_peer,
 			source_name(kind, src_role),
 			rsi && rsi->branch_to_branch ? "on" : "off");
@@ -110,7 +111,8 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 			json_object_string_add(jp, "neighbor", peer->host);
 			json_object_string_add(jp, "role", rs_role_name(role));
 			json_object_string_add(jp, "verdict",
-					       v.allow ? "advertise" : "suppress");
+					       v.allow ? "advertise"
+						       : "suppress");
 			json_object_string_add(jp, "reason", reason);
 			json_object_string_add(jp, "reasonCode",
 					       rs_reason_key(v.reason));
@@ -123,7 +125,8 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 				peer->host, rs_role_name(role),
 				v.allow ? "advertise" : "suppress",
 				sent ? "yes" : "no", reason,
-				peer == best->peer ? " (the source itself)" : "");
+				peer == best->peer ? " (the source itself)"
+						   : "");
 		}
 	}
 	if (uj) {
@@ -143,7 +146,8 @@ DEFPY(show_rs_explain, show_rs_explain_cmd,
 	afi_t afi = family2afi(prefix->family);
 	struct bgp_dest *dest;
 
-	dest = bgp ? bgp_node_lookup(bgp->rib[afi][SAFI_UNICAST], prefix) : NULL;
+	dest = bgp ? bgp_node_lookup(bgp->rib[afi][SAFI_UNICAST], prefix)
+		   : NULL;
 	if (!bgp)
 		return CMD_WARNING;
 	if (!dest) {

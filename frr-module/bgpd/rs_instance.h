@@ -16,17 +16,17 @@ struct vty;
 
 /* A role given to one neighbor (address or interface) or one peer-group. */
 struct rs_role_entry {
-	char *name;		/* as bgpd prints it: peer->host, conf_if or group */
+	char *name; /* as bgpd prints it: peer->host, conf_if or group */
 	bool is_group;
-	struct peer *conf;	/* the peer, or the group's conf peer */
+	struct peer *conf; /* the peer, or the group's conf peer */
 	enum rs_role role;
 };
 
 struct rs_instance {
 	struct bgp *bgp;
 	bool branch_to_branch;
-	struct list *roles;	/* of struct rs_role_entry */
-	bool vpn_warned;	/* the not-active-active warning was logged */
+	struct list *roles; /* of struct rs_role_entry */
+	bool vpn_warned;    /* the not-active-active warning was logged */
 };
 
 /* NULL when the instance has no route-server state yet. */

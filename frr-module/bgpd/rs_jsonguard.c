@@ -24,9 +24,10 @@
 #include "rs_rmap.h"
 
 /* Declared in lib/command.c only; the hooks are exported by libfrr. */
-DECLARE_HOOK(cmd_execute, (struct vty *vty, const char *cmd_in, char **cmd_out),
+DECLARE_HOOK(cmd_execute,
+	     (struct vty * vty, const char *cmd_in, char **cmd_out),
 	     (vty, cmd_in, cmd_out));
-DECLARE_KOOH(cmd_execute_done, (struct vty *vty, const char *cmd_exec),
+DECLARE_KOOH(cmd_execute_done, (struct vty * vty, const char *cmd_exec),
 	     (vty, cmd_exec));
 
 static void guard_filter(struct bgp_filter *filter, bool on)
@@ -34,8 +35,8 @@ static void guard_filter(struct bgp_filter *filter, bool on)
 	if (!filter->advmap.aname || !rs_rmap_is_ours(filter->advmap.aname))
 		return;
 	if (on && !filter->advmap.cname)
-		filter->advmap.cname = XSTRDUP(MTYPE_BGP_FILTER_NAME,
-					       RS_JSONGUARD_CONDITION);
+		filter->advmap.cname =
+			XSTRDUP(MTYPE_BGP_FILTER_NAME, RS_JSONGUARD_CONDITION);
 	else if (!on && filter->advmap.cname &&
 		 strcmp(filter->advmap.cname, RS_JSONGUARD_CONDITION) == 0)
 		XFREE(MTYPE_BGP_FILTER_NAME, filter->advmap.cname);

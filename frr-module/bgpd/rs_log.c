@@ -14,7 +14,7 @@
 
 #include "rs_log.h"
 
-static struct debug rs_dbg = { .desc = "BGP route-server" };
+static struct debug rs_dbg = {.desc = "BGP route-server"};
 
 bool rs_debugging(void)
 {
@@ -50,9 +50,9 @@ void rs_log_init(void)
 	hook_register(nb_client_debug_set_all, rs_debug_set_all);
 }
 
-static time_t window;		/* the second being counted */
-static unsigned int in_window;	/* lines logged in it */
-static unsigned long dropped;	/* lines not logged since the last summary */
+static time_t window;	       /* the second being counted */
+static unsigned int in_window; /* lines logged in it */
+static unsigned long dropped;  /* lines not logged since the last summary */
 
 /* True when one more line may be logged now. */
 static bool rs_log_allowed(void)
@@ -61,8 +61,9 @@ static bool rs_log_allowed(void)
 
 	if (now != window) {
 		if (dropped)
-			zlog_debug("route-server: %lu more suppressions not logged (rate limit %u/s)",
-				   dropped, RS_LOG_BURST);
+			zlog_debug(
+				"route-server: %lu more suppressions not logged (rate limit %u/s)",
+				dropped, RS_LOG_BURST);
 		window = now;
 		in_window = 0;
 		dropped = 0;

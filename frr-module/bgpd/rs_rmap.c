@@ -91,9 +91,8 @@ struct rs_verdict rs_verdict_for(struct bgp *bgp,
 				rsi ? rsi->branch_to_branch : false);
 }
 
-static enum route_map_cmd_result_t rs_match(void *rule,
-					    const struct prefix *prefix,
-					    void *object)
+static enum route_map_cmd_result_t
+rs_match(void *rule, const struct prefix *prefix, void *object)
 {
 	const enum rs_role *dest = rule;
 	struct bgp_path_info *tmp = object;

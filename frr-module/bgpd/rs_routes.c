@@ -79,8 +79,8 @@ static void local_address(const struct peer *peer, char *buf, size_t len)
 		sockunion2str(peer->su_local, buf, len);
 }
 
-static void next_hop(const struct attr *attr, const struct prefix *p,
-		     char *buf, size_t len)
+static void next_hop(const struct attr *attr, const struct prefix *p, char *buf,
+		     size_t len)
 {
 	if (p->family == AF_INET6)
 		inet_ntop(AF_INET6, &attr->mp_nexthop_global, buf, len);
@@ -134,7 +134,8 @@ static void learned(struct bgp *bgp, struct peer *peer, afi_t afi,
 
 	for (dest = bgp_table_top(table); dest; dest = bgp_route_next(dest)) {
 		for (pi = bgp_dest_get_bgp_path_info(dest); pi; pi = pi->next) {
-			struct rs_route r = { .network = bgp_dest_get_prefix(dest) };
+			struct rs_route r = {.network =
+						     bgp_dest_get_prefix(dest)};
 
 			if (pi->peer != peer ||
 			    CHECK_FLAG(pi->flags, BGP_PATH_REMOVED))
@@ -168,7 +169,8 @@ static void advertised(struct bgp *bgp, struct peer *peer, afi_t afi,
 	for (dest = bgp_table_top(table); dest; dest = bgp_route_next(dest)) {
 		RB_FOREACH (adj, bgp_adj_out_rb, &dest->adj_out) {
 			struct bgp_path_info *best;
-			struct rs_route r = { .network = bgp_dest_get_prefix(dest) };
+			struct rs_route r = {.network =
+						     bgp_dest_get_prefix(dest)};
 
 			if (adj->subgroup != subgrp || !adj->attr)
 				continue;
@@ -178,7 +180,8 @@ static void advertised(struct bgp *bgp, struct peer *peer, afi_t afi,
 			local_address(peer, r.local_address,
 				      sizeof(r.local_address));
 			/* bgpd writes its own address into an unset next hop */
-			if (afi == AFI_IP && adj->attr->nexthop.s_addr == INADDR_ANY)
+			if (afi == AFI_IP &&
+			    adj->attr->nexthop.s_addr == INADDR_ANY)
 				snprintf(r.next_hop, sizeof(r.next_hop), "%s",
 					 r.local_address);
 			azure_as_path(r.as_path, sizeof(r.as_path), prepend,
@@ -216,11 +219,10 @@ DEFPY(show_rs_routes, show_rs_routes_cmd,
       "Neighbor address\n"
       "Neighbor on an interface\n"
       "Routes the route server learned from it\n"
-      "Routes the route server advertises to it (after all policy)\n"
-      JSON_STR)
+      "Routes the route server advertises to it (after all policy)\n" JSON_STR)
 {
 	struct bgp *bgp = rs_show_bgp(vty, vrf_name, !!uj);
-	struct rs_sink sink = { .vty = vty };
+	struct rs_sink sink = {.vty = vty};
 	json_object *json = NULL;
 	char local[INET6_ADDRSTRLEN];
 	struct peer *peer;

@@ -69,8 +69,7 @@ static void warn_text(const char *text, void *arg)
 	vty_out(arg, "  %s\n", text);
 }
 
-static void show_json(struct vty *vty, struct bgp *bgp,
-		      struct rs_instance *rsi)
+static void show_json(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 {
 	json_object *json = json_object_new_object();
 	json_object *peers = json_object_new_array();
@@ -92,9 +91,9 @@ static void show_json(struct vty *vty, struct bgp *bgp,
 			continue;
 		route_counts(peer, &learned, &advertised);
 		jp = json_object_new_object();
-		json_object_string_add(jp, "neighbor", peer->conf_if
-							       ? peer->conf_if
-							       : peer->host);
+		json_object_string_add(jp, "neighbor",
+				       peer->conf_if ? peer->conf_if
+						     : peer->host);
 		json_object_string_add(jp, "role", rs_role_name(role));
 		json_object_int_add(jp, "remoteAs", rs_remote_as(peer));
 		json_object_string_add(jp, "state", peer_state(peer));
@@ -112,8 +111,7 @@ static void show_json(struct vty *vty, struct bgp *bgp,
 	vty_json(vty, json);
 }
 
-static void show_text(struct vty *vty, struct bgp *bgp,
-		      struct rs_instance *rsi)
+static void show_text(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 {
 	struct listnode *node;
 	struct peer *peer;
@@ -133,8 +131,8 @@ static void show_text(struct vty *vty, struct bgp *bgp,
 		route_counts(peer, &learned, &advertised);
 		vty_out(vty, "%-25s %-21s %10u %-12s %8u %10u\n",
 			peer->conf_if ? peer->conf_if : peer->host,
-			rs_role_name(role), rs_remote_as(peer), peer_state(peer),
-			learned, advertised);
+			rs_role_name(role), rs_remote_as(peer),
+			peer_state(peer), learned, advertised);
 	}
 	if (rsi) {
 		vty_out(vty, "\nWarnings:\n");

@@ -60,8 +60,8 @@ static void neighbor_facts(struct bgp *bgp, struct peer *conf,
 			   struct rs_neighbor_facts *facts)
 {
 	facts->is_peer_group = CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP);
-	facts->as_known = conf->as_type == AS_SPECIFIED ||
-			  conf->as_type == AS_INTERNAL;
+	facts->as_known =
+		conf->as_type == AS_SPECIFIED || conf->as_type == AS_INTERNAL;
 	facts->ibgp = conf->as_type == AS_INTERNAL ||
 		      (conf->as_type == AS_SPECIFIED && conf->as == bgp->as);
 	facts->remote_as = conf->as;
@@ -125,15 +125,18 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 		err = group_member_check(bgp, conf, r, &bad);
 	if (err) {
 		if (bad)
-			vty_out(vty, "%% Cannot give peer-group %s role %s: member %s: %s\n",
+			vty_out(vty,
+				"%% Cannot give peer-group %s role %s: member %s: %s\n",
 				neighbor, role, bad->host, err);
 		else
-			vty_out(vty, "%% Cannot give %s role %s (remote AS %u): %s\n",
+			vty_out(vty,
+				"%% Cannot give %s role %s (remote AS %u): %s\n",
 				neighbor, role, facts.remote_as, err);
 		return CMD_WARNING_CONFIG_FAILED;
 	}
 	if (rs_bind_blocked(conf)) {
-		vty_out(vty, "%% %s has an advertise-map; remove it before giving it a route-server role\n",
+		vty_out(vty,
+			"%% %s has an advertise-map; remove it before giving it a route-server role\n",
 			neighbor);
 		return CMD_WARNING_CONFIG_FAILED;
 	}
@@ -161,8 +164,9 @@ DEFPY(no_rs_neighbor_role, no_rs_neighbor_role_cmd,
 	if (!conf)
 		return CMD_WARNING_CONFIG_FAILED;
 	entry = rsi ? rs_role_entry_find(rsi, conf) : NULL;
+	/* like bgpd's own "no" forms: no role, nothing to do */
 	if (!entry)
-		return CMD_SUCCESS; /* like bgpd's own "no" forms: nothing to do */
+		return CMD_SUCCESS;
 	if (role && rs_role_parse(role, &r) && r != entry->role) {
 		vty_out(vty, "%% %s has route-server role %s, not %s\n",
 			neighbor, rs_role_name(entry->role), role);

@@ -21,9 +21,10 @@ static void vpn_warning(struct rs_instance *rsi, char *buf, size_t len)
 
 	buf[0] = '\0';
 	if (rs_vpn_gateway_not_active_active(n))
-		snprintf(buf, len,
-			 "vpn-gateway has %u neighbor: Azure's VPN gateway is active-active (%u sessions expected)",
-			 n, RS_VPN_GATEWAY_MIN_PEERS);
+		snprintf(
+			buf, len,
+			"vpn-gateway has %u neighbor: Azure's VPN gateway is active-active (%u sessions expected)",
+			n, RS_VPN_GATEWAY_MIN_PEERS);
 }
 
 struct warn_sink {
@@ -48,7 +49,7 @@ static void warnf(struct warn_sink *sink, const char *fmt, ...)
 unsigned int rs_warnings(struct rs_instance *rsi,
 			 void (*emit)(const char *text, void *arg), void *arg)
 {
-	struct warn_sink sink = { .emit = emit, .arg = arg };
+	struct warn_sink sink = {.emit = emit, .arg = arg};
 	char buf[RS_WARN_MAX];
 	struct listnode *node;
 	struct peer *peer;

@@ -5,9 +5,10 @@
 
 struct rs_instance;
 
-/* Calls EMIT once per current warning, with a full sentence; returns the count. */
+/* Calls EMIT once per current warning, with a full sentence; returns the count.
+ */
 unsigned int rs_warnings(struct rs_instance *rsi,
-		 void (*emit)(const char *text, void *arg), void *arg);
+			 void (*emit)(const char *text, void *arg), void *arg);
 
 /* Logs the not-active-active VPN gateway warning once per occurrence. */
 void rs_warn_log(struct rs_instance *rsi);

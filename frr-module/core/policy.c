@@ -4,7 +4,7 @@
 
 static struct rs_verdict verdict(bool allow, enum rs_reason reason)
 {
-	struct rs_verdict v = { .allow = allow, .reason = reason };
+	struct rs_verdict v = {.allow = allow, .reason = reason};
 
 	return v;
 }
@@ -40,14 +40,14 @@ static const struct {
 	const char *text;
 	const char *key;
 } reasons[RS_REASON_COUNT] = {
-	[RS_REASON_NO_ROLE] = { "no role: plain bgpd behaviour", "noRole" },
-	[RS_REASON_LOCAL] = { "virtual-network prefix: advertised to every peer",
-			      "local" },
-	[RS_REASON_NVA_TO_NVA] = { "nva -> nva: always exchanged", "nvaToNva" },
-	[RS_REASON_B2B_ON] = { "branch-to-branch is on", "branchToBranchOn" },
-	[RS_REASON_B2B_OFF] = { "branch-to-branch is off", "branchToBranchOff" },
-	[RS_REASON_SAME_GATEWAY] = { "never back to a gateway of the same kind",
-				     "sameGatewayKind" },
+	[RS_REASON_NO_ROLE] = {"no role: plain bgpd behaviour", "noRole"},
+	[RS_REASON_LOCAL] = {"virtual-network prefix: advertised to every peer",
+			     "local"},
+	[RS_REASON_NVA_TO_NVA] = {"nva -> nva: always exchanged", "nvaToNva"},
+	[RS_REASON_B2B_ON] = {"branch-to-branch is on", "branchToBranchOn"},
+	[RS_REASON_B2B_OFF] = {"branch-to-branch is off", "branchToBranchOff"},
+	[RS_REASON_SAME_GATEWAY] = {"never back to a gateway of the same kind",
+				    "sameGatewayKind"},
 };
 
 const char *rs_reason_text(enum rs_reason reason)

@@ -8,13 +8,13 @@
 static const struct {
 	uint32_t first, last;
 } refused_nva_asns[] = {
-	{ 8074, 8075 },	  /* Microsoft */
-	{ 12076, 12076 }, /* Microsoft (ExpressRoute) */
-	{ 23456, 23456 }, /* AS_TRANS */
-	{ 64496, 64511 }, /* documentation */
-	{ 65515, 65515 }, /* Azure Route Server / gateways */
-	{ 65517, 65520 }, /* reserved by Azure */
-	{ 65535, 65551 }, /* reserved, documentation */
+	{8074, 8075},	/* Microsoft */
+	{12076, 12076}, /* Microsoft (ExpressRoute) */
+	{23456, 23456}, /* AS_TRANS */
+	{64496, 64511}, /* documentation */
+	{65515, 65515}, /* Azure Route Server / gateways */
+	{65517, 65520}, /* reserved by Azure */
+	{65535, 65551}, /* reserved, documentation */
 };
 
 bool rs_nva_asn_refused(uint32_t asn)

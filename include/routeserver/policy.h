@@ -13,17 +13,17 @@
 
 /* Where the advertised path came from. */
 enum rs_source_kind {
-	RS_SOURCE_LOCAL,	/* originated here: network, redistribute, aggregate */
-	RS_SOURCE_PEER,		/* learned from a peer (role may be RS_ROLE_NONE) */
+	RS_SOURCE_LOCAL, /* originated here: network, redistribute, aggregate */
+	RS_SOURCE_PEER,	 /* learned from a peer (role may be RS_ROLE_NONE) */
 };
 
 enum rs_reason {
-	RS_REASON_NO_ROLE,		/* source or destination has no role */
-	RS_REASON_LOCAL,		/* virtual-network prefix: to everyone */
-	RS_REASON_NVA_TO_NVA,		/* NVAs always learn each other's routes */
-	RS_REASON_B2B_ON,		/* branch-to-branch on: exchanged */
-	RS_REASON_B2B_OFF,		/* branch-to-branch off: suppressed */
-	RS_REASON_SAME_GATEWAY,		/* never back to a gateway of the same kind */
+	RS_REASON_NO_ROLE,	/* source or destination has no role */
+	RS_REASON_LOCAL,	/* virtual-network prefix: to everyone */
+	RS_REASON_NVA_TO_NVA,	/* NVAs always learn each other's routes */
+	RS_REASON_B2B_ON,	/* branch-to-branch on: exchanged */
+	RS_REASON_B2B_OFF,	/* branch-to-branch off: suppressed */
+	RS_REASON_SAME_GATEWAY, /* never back to a gateway of the same kind */
 	RS_REASON_COUNT,
 };
 

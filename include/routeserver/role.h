@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 enum rs_role {
-	RS_ROLE_NONE = 0,	/* not a role peer: plain bgpd behaviour */
+	RS_ROLE_NONE = 0, /* not a role peer: plain bgpd behaviour */
 	RS_ROLE_EXPRESSROUTE_GW,
 	RS_ROLE_VPN_GW,
 	RS_ROLE_NVA,

@@ -16,9 +16,9 @@ bool rs_nva_asn_refused(uint32_t asn);
 
 /* What is known about the neighbor a role is assigned to. */
 struct rs_neighbor_facts {
-	bool is_peer_group;	/* a peer-group (members inherit its role) */
-	bool as_known;		/* false: peer-group without remote-as */
-	bool ibgp;		/* remote AS equals the local AS */
+	bool is_peer_group; /* a peer-group (members inherit its role) */
+	bool as_known;	    /* false: peer-group without remote-as */
+	bool ibgp;	    /* remote AS equals the local AS */
 	uint32_t remote_as;
 };
 

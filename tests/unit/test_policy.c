@@ -19,15 +19,16 @@ struct cell {
 };
 
 static const struct cell table[] = {
-	{ NVA, NVA, true, true, RS_REASON_NVA_TO_NVA, RS_REASON_NVA_TO_NVA },
-	{ NVA, ER, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON },
-	{ NVA, VPN, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON },
-	{ ER, NVA, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON },
-	{ ER, ER, false, false, RS_REASON_SAME_GATEWAY, RS_REASON_SAME_GATEWAY },
-	{ ER, VPN, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON },
-	{ VPN, NVA, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON },
-	{ VPN, ER, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON },
-	{ VPN, VPN, false, false, RS_REASON_SAME_GATEWAY, RS_REASON_SAME_GATEWAY },
+	{NVA, NVA, true, true, RS_REASON_NVA_TO_NVA, RS_REASON_NVA_TO_NVA},
+	{NVA, ER, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON},
+	{NVA, VPN, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON},
+	{ER, NVA, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON},
+	{ER, ER, false, false, RS_REASON_SAME_GATEWAY, RS_REASON_SAME_GATEWAY},
+	{ER, VPN, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON},
+	{VPN, NVA, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON},
+	{VPN, ER, false, true, RS_REASON_B2B_OFF, RS_REASON_B2B_ON},
+	{VPN, VPN, false, false, RS_REASON_SAME_GATEWAY,
+	 RS_REASON_SAME_GATEWAY},
 };
 
 static void test_every_cell_both_knob_values(void **state)
@@ -35,12 +36,10 @@ static void test_every_cell_both_knob_values(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
 		const struct cell *c = &table[i];
-		struct rs_verdict off = rs_policy_decide(RS_SOURCE_PEER,
-							 c->source, c->dest,
-							 false);
-		struct rs_verdict on = rs_policy_decide(RS_SOURCE_PEER,
-							c->source, c->dest,
-							true);
+		struct rs_verdict off = rs_policy_decide(
+			RS_SOURCE_PEER, c->source, c->dest, false);
+		struct rs_verdict on = rs_policy_decide(
+			RS_SOURCE_PEER, c->source, c->dest, true);
 
 		assert_int_equal(off.allow, c->off_allow);
 		assert_int_equal(off.reason, c->off_reason);
@@ -73,9 +72,9 @@ static void test_peers_without_role_untouched(void **state)
 			/* to a peer without a role, from anything */
 			struct rs_verdict to = rs_policy_decide(
 				RS_SOURCE_PEER, role, RS_ROLE_NONE, knob);
-			struct rs_verdict local = rs_policy_decide(
-				RS_SOURCE_LOCAL, RS_ROLE_NONE, RS_ROLE_NONE,
-				knob);
+			struct rs_verdict local =
+				rs_policy_decide(RS_SOURCE_LOCAL, RS_ROLE_NONE,
+						 RS_ROLE_NONE, knob);
 
 			assert_true(from.allow);
 			assert_true(to.allow);

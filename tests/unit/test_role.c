@@ -24,8 +24,8 @@ static void test_names_round_trip(void **state)
 
 static void test_bad_names_rejected_and_untouched(void **state)
 {
-	static const char *const bad[] = { "none", "NVA", "nva ", "", "vpn",
-					   "expressroute", "gateway" };
+	static const char *const bad[] = {"none", "NVA",	  "nva ",   "",
+					  "vpn",  "expressroute", "gateway"};
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		enum rs_role role = RS_ROLE_VPN_GW;
@@ -33,7 +33,7 @@ static void test_bad_names_rejected_and_untouched(void **state)
 		assert_false(rs_role_parse(bad[i], &role));
 		assert_int_equal(role, RS_ROLE_VPN_GW);
 	}
-	assert_false(rs_role_parse(NULL, &(enum rs_role){ 0 }));
+	assert_false(rs_role_parse(NULL, &(enum rs_role){0}));
 	assert_string_equal(rs_role_name(RS_ROLE_COUNT), "invalid");
 	assert_string_equal(rs_role_name(RS_ROLE_NONE), "none");
 }

@@ -9,12 +9,12 @@
 
 static void test_refused_nva_asns(void **state)
 {
-	static const uint32_t refused[] = { 8074,  8075,  12076, 23456, 64496,
-					    64500, 64511, 65515, 65517, 65518,
-					    65520, 65535, 65540, 65551 };
-	static const uint32_t allowed[] = { 1,	   8073,  8076,	 12075, 12077,
-					    64495, 64512, 65001, 65514, 65516,
-					    65521, 65534, 65552, 4200000000u };
+	static const uint32_t refused[] = {8074,  8075,	 12076, 23456, 64496,
+					   64500, 64511, 65515, 65517, 65518,
+					   65520, 65535, 65540, 65551};
+	static const uint32_t allowed[] = {
+		1,     8073,  8076,  12075, 12077, 64495, 64512,
+		65001, 65514, 65516, 65521, 65534, 65552, 4200000000u};
 	(void)state;
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
 		assert_true(rs_nva_asn_refused(refused[i]));
@@ -24,11 +24,11 @@ static void test_refused_nva_asns(void **state)
 
 static void test_nva_must_be_ebgp_with_allowed_asn(void **state)
 {
-	struct rs_neighbor_facts ebgp = { .as_known = true, .remote_as = 65001 };
-	struct rs_neighbor_facts ibgp = { .as_known = true, .ibgp = true,
-					  .remote_as = 65515 };
-	struct rs_neighbor_facts azure = { .as_known = true, .remote_as = 12076 };
-	struct rs_neighbor_facts unknown_group = { .is_peer_group = true };
+	struct rs_neighbor_facts ebgp = {.as_known = true, .remote_as = 65001};
+	struct rs_neighbor_facts ibgp = {
+		.as_known = true, .ibgp = true, .remote_as = 65515};
+	struct rs_neighbor_facts azure = {.as_known = true, .remote_as = 12076};
+	struct rs_neighbor_facts unknown_group = {.is_peer_group = true};
 
 	(void)state;
 	assert_null(rs_role_check(RS_ROLE_NVA, &ebgp));
@@ -40,9 +40,9 @@ static void test_nva_must_be_ebgp_with_allowed_asn(void **state)
 
 static void test_gateways_may_be_ibgp_or_ebgp(void **state)
 {
-	struct rs_neighbor_facts ibgp = { .as_known = true, .ibgp = true,
-					  .remote_as = 65515 };
-	struct rs_neighbor_facts ebgp = { .as_known = true, .remote_as = 12076 };
+	struct rs_neighbor_facts ibgp = {
+		.as_known = true, .ibgp = true, .remote_as = 65515};
+	struct rs_neighbor_facts ebgp = {.as_known = true, .remote_as = 12076};
 
 	(void)state;
 	assert_null(rs_role_check(RS_ROLE_EXPRESSROUTE_GW, &ibgp));
