@@ -92,13 +92,12 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 	}
 
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
-		enum rs_role role = rs_peer_role(rsi, peer);
+		enum rs_role role = rs_configured_role(rsi, peer);
 		struct rs_verdict v;
 		char reason[128];
 		bool sent;
 
-		if (role == RS_ROLE_NONE ||
-		    !CHECK_FLAG(peer->flags, PEER_FLAG_CONFIG_NODE))
+		if (role == RS_ROLE_NONE)
 			continue;
 		v = rs_verdict_for(bgp, best, role);
 		sent = in_adj_out(peer, afi, dest);

@@ -143,6 +143,14 @@ enum rs_role rs_peer_role(const struct rs_instance *rsi,
 	return group_role;
 }
 
+enum rs_role rs_configured_role(const struct rs_instance *rsi,
+				const struct peer *peer)
+{
+	if (!CHECK_FLAG(peer->flags, PEER_FLAG_CONFIG_NODE))
+		return RS_ROLE_NONE;
+	return rs_peer_role(rsi, peer);
+}
+
 unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 				enum rs_role role)
 {
@@ -151,8 +159,7 @@ unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 	unsigned int count = 0;
 
 	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer))
-		if (CHECK_FLAG(peer->flags, PEER_FLAG_CONFIG_NODE) &&
-		    rs_peer_role(rsi, peer) == role)
+		if (rs_configured_role(rsi, peer) == role)
 			count++;
 	return count;
 }

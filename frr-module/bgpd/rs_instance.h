@@ -49,7 +49,14 @@ void rs_role_unset(struct rs_instance *rsi, const struct peer *conf);
 enum rs_role rs_peer_role(const struct rs_instance *rsi,
 			  const struct peer *peer);
 
-/* Number of established-or-not peers (not groups) whose role is ROLE. */
+/*
+ * rs_peer_role() for a configured neighbor; RS_ROLE_NONE for dynamic and
+ * not-yet-transferred incoming (doppelganger) peers, which are not listed.
+ */
+enum rs_role rs_configured_role(const struct rs_instance *rsi,
+				const struct peer *peer);
+
+/* Number of configured neighbors (not groups) whose role is ROLE. */
 unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 				enum rs_role role);
 

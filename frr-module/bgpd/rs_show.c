@@ -34,15 +34,6 @@ static as_t rs_remote_as(const struct peer *peer)
 	return peer->as;
 }
 
-/* The role of a configured neighbor, RS_ROLE_NONE for anything else. */
-static enum rs_role shown_role(const struct rs_instance *rsi,
-			       const struct peer *peer)
-{
-	if (!CHECK_FLAG(peer->flags, PEER_FLAG_CONFIG_NODE))
-		return RS_ROLE_NONE;
-	return rs_peer_role(rsi, peer);
-}
-
 /* Azure's per-peer metrics: routes learned from and advertised to it. */
 static void route_counts(struct peer *peer, uint32_t *learned,
 			 uint32_t *advertised)
@@ -83,7 +74,7 @@ static void show_json(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 	json_object_boolean_add(json, "allowBranchToBranch",
 				rsi && rsi->branch_to_branch);
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
-		enum rs_role role = shown_role(rsi, peer);
+		enum rs_role role = rs_configured_role(rsi, peer);
 		uint32_t learned, advertised;
 		json_object *jp;
 
@@ -123,7 +114,7 @@ static void show_text(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 	vty_out(vty, "%-25s %-21s %10s %-12s %8s %10s\n", "Neighbor", "Role",
 		"AS", "State", "Learned", "Advertised");
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
-		enum rs_role role = shown_role(rsi, peer);
+		enum rs_role role = rs_configured_role(rsi, peer);
 		uint32_t learned, advertised;
 
 		if (role == RS_ROLE_NONE)

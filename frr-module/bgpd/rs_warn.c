@@ -59,7 +59,7 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 		warnf(&sink, "%s", buf);
 
 	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer)) {
-		enum rs_role role = rs_peer_role(rsi, peer);
+		enum rs_role role = rs_configured_role(rsi, peer);
 		uint64_t af_flags = peer->af_flags[AFI_IP][SAFI_UNICAST];
 
 		if (role == RS_ROLE_NONE)
