@@ -6,6 +6,7 @@
 #include "printfrr.h"
 
 #include "bgpd/bgpd.h"
+#include "bgpd/bgp_addpath_types.h"
 
 #include "routeserver/validate.h"
 
@@ -72,6 +73,11 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 		    !CHECK_FLAG(af_flags, PEER_FLAG_REFLECTOR_CLIENT))
 			warnf(&sink,
 			      "neighbor %s (%s) is iBGP but not a route-reflector-client: routes from other iBGP peers cannot reach it",
+			      peer->host, rs_role_name(role));
+		if (peer->addpath_type[AFI_IP][SAFI_UNICAST] !=
+		    BGP_ADDPATH_NONE)
+			warnf(&sink,
+			      "neighbor %s (%s) sends add-path: the route-server verdict follows the best path only",
 			      peer->host, rs_role_name(role));
 		if (role == RS_ROLE_NVA &&
 		    !CHECK_FLAG(af_flags, PEER_FLAG_NEXTHOP_UNCHANGED))

@@ -25,6 +25,8 @@ router bgp 65515
  neighbor 10.0.0.21 peer-group EXT
  neighbor 10.0.0.22 remote-as 65520
  neighbor 10.0.0.22 peer-group EXT
+ neighbor fd00::31 remote-as 65031
+ neighbor eth0 interface remote-as external
 exit
 !
 router bgp 65515 vrf RED
@@ -76,6 +78,10 @@ expect_true "an nva without attribute-unchanged next-hop is warned about" \
 	grep -q "neighbor 10.0.0.11 (nva) lacks 'attribute-unchanged next-hop'" <(jqr '.warnings[]')
 cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.2 route-reflector-client" \
 	-c "neighbor 10.0.0.11 attribute-unchanged next-hop" >/dev/null
+cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.2 addpath-tx-all-paths" >/dev/null
+expect_true "add-path towards a role peer is warned about" \
+	grep -q "neighbor 10.0.0.2 (expressroute-gateway) sends add-path" <(jqr '.warnings[]')
+cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.2 addpath-tx-all-paths" >/dev/null
 expect_eq "both warnings gone once configured" 0 \
 	"$(jqr '[.warnings[] | select(test("10.0.0.2 |10.0.0.11 "))] | length')"
 
@@ -114,6 +120,16 @@ expect_true "nva error names the reason" \
 	grep -q "eBGP" <<<"$(cfg -c "neighbor 10.0.0.2 route-server role nva")"
 expect_true "refused-ASN error names the reason" \
 	grep -q "refused" <<<"$(cfg -c "neighbor 10.0.0.12 route-server role nva")"
+
+# --- IPv6 and interface neighbors ---------------------------------------------------
+cfg -c "neighbor fd00::31 route-server role nva" -c "neighbor eth0 route-server role nva" >/dev/null
+expect_eq "IPv6 and interface neighbors take a role" '[["eth0","nva"],["fd00::31","nva"]]' \
+	"$(jqr '[.peers[] | select(.neighbor == "fd00::31" or .neighbor == "eth0") | [.neighbor, .role]] | sort')"
+expect_true "they are written back by their own names" \
+	grep -q "^ neighbor eth0 route-server role nva$" <(vtysh rs -c "show running-config")
+cfg -c "no neighbor fd00::31 route-server role" -c "no neighbor eth0 route-server role" >/dev/null
+expect_eq "and their no forms remove them" 0 \
+	"$(jqr '[.peers[] | select(.neighbor == "fd00::31" or .neighbor == "eth0")] | length')"
 
 # --- running-config --------------------------------------------------------------
 cfg -c "route-server allow-branch-to-branch" >/dev/null
