@@ -67,10 +67,8 @@ vtysh -c "configure terminal" -c "router bgp 65515" -c "bgp router-id 10.0.0.1" 
 	-c "route-server allow-branch-to-branch" >"$BACKUP/config.out" 2>&1
 expect_eq "the package's vtysh configures the module" "" "$(cat "$BACKUP/config.out")"
 state() { vtysh -c "show bgp route-server json" | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role, remoteAs}]}'; }
-before=$(state)
-expect_eq "configured state" \
-	'{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}' \
-	"$before"
+configured='{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}'
+expect_eq "configured state" "$configured" "$(state)"
 expect_true "write memory" quietly vtysh -c "write memory"
 expect_true "frr.conf holds the module's lines" grep -q "route-server role nva" /etc/frr/frr.conf
 
@@ -78,7 +76,7 @@ frr_in_ns stop
 frr_in_ns start
 expect_true "bgpd back after restart" wait_until 30 "bgpd running" bgpd_running
 expect_true "vtysh -b applies frr.conf without error" quietly vtysh -b
-expect_eq "configuration came back after restart" "$before" "$(state)"
+expect_eq "configuration came back after restart" "$configured" "$(state)"
 frr_in_ns stop
 
 # --- remove -------------------------------------------------------------------
