@@ -37,6 +37,10 @@ t_done() {
 	[ "$T_FAILS" -eq 0 ]
 }
 
+# lacks TEXT PATTERN: TEXT is not empty and has no line matching PATTERN
+# (a negative check that an empty or failed output cannot pass).
+lacks() { [ -n "$1" ] && ! grep -q -- "$2" <<<"$1"; }
+
 # quietly COMMAND...: runs it with its output discarded (for expect_true).
 quietly() { "$@" >/dev/null 2>&1; }
 

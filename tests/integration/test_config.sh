@@ -141,7 +141,7 @@ expect_eq "running-config holds the module's lines" \
  neighbor VPNGW route-server role vpn-gateway" \
 	"$(running | grep -E '^ (route-server|neighbor .* route-server)')"
 expect_true "running-config shows no module route-map" \
-	bash -c '! grep -q "rs-suppress" <<<"$1"' _ "$(running)"
+	lacks "$(running)" "rs-suppress"
 
 state=$(rs_json | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}')
 running | sed -n '/^frr defaults/,$p' | grep -v '^bgp no-rib' >"$T_DIR/saved.conf"
@@ -171,13 +171,13 @@ cfg -c "no neighbor 10.0.0.11" >/dev/null
 expect_eq "deleted neighbor's role is gone from JSON" 0 \
 	"$(jqr '[.peers[] | select(.neighbor == "10.0.0.11")] | length')"
 expect_true "and from running-config" \
-	bash -c '! grep -q "10.0.0.11 route-server" <<<"$1"' _ "$(running)"
+	lacks "$(running)" "10.0.0.11 route-server"
 cfg -c "neighbor 10.0.0.11 remote-as 65001" >/dev/null
 expect_eq "a re-created neighbor does not get the old role back" 0 \
 	"$(jqr '[.peers[] | select(.neighbor == "10.0.0.11")] | length')"
 cfg -c "no neighbor VPNGW peer-group" >/dev/null
 expect_true "deleting a peer-group removes its role line" \
-	bash -c '! grep -q "VPNGW route-server" <<<"$1"' _ "$(running)"
+	lacks "$(running)" "VPNGW route-server"
 
 # --- VRF instances -------------------------------------------------------------
 vtysh rs -c "configure terminal" -c "router bgp 65515 vrf RED" \
@@ -194,14 +194,14 @@ expect_eq "debug command accepted in enable mode" "" \
 	"$(vtysh rs -c "debug bgp route-server" 2>&1)"
 expect_eq "its no form too" "" "$(vtysh rs -c "no debug bgp route-server" 2>&1)"
 expect_true "debug from enable mode is not configuration" \
-	bash -c '! grep -q "^debug bgp route-server" <<<"$1"' _ "$(running)"
+	lacks "$(running)" "^debug bgp route-server"
 expect_eq "debug in configure mode accepted" "" \
 	"$(vtysh rs -c "configure terminal" -c "debug bgp route-server" 2>&1)"
 expect_true "debug from configure mode is written to running-config" \
 	grep -q "^debug bgp route-server$" <(running)
 vtysh rs -c "configure terminal" -c "no debug bgp route-server" >/dev/null
 expect_true "its no form removes it" \
-	bash -c '! grep -q "^debug bgp route-server" <<<"$1"' _ "$(running)"
+	lacks "$(running)" "^debug bgp route-server"
 expect_true "module allocations visible in show memory" \
 	grep -q "Route-server neighbor role" <(vtysh rs -c "show memory bgpd")
 expect_true "text show command prints the knob" \

@@ -48,7 +48,7 @@ expect_true "man page installed" test -f /usr/share/man/man7/frr-routeserver.7.g
 expect_true "example configuration installed" \
 	test -f /usr/share/doc/frr-routeserver/examples/routeserver.conf
 expect_true "/etc/frr/daemons untouched by the package" \
-	bash -c '! grep -q routeserver /etc/frr/daemons'
+	lacks "$(cat /etc/frr/daemons)" routeserver
 
 # --- enable and start with Debian's init script -------------------------------
 sed -i -e 's/^bgpd=no/bgpd=yes/' \
