@@ -10,6 +10,7 @@
 #include "bgpd/bgpd.h"
 #include "bgpd/bgp_vty.h"
 
+#include "routeserver/policy.h"
 #include "routeserver/validate.h"
 
 #include "rs_bind.h"
@@ -37,6 +38,19 @@ static void rs_apply(struct rs_instance *rsi)
 	rs_warn_log(rsi);
 }
 
+static void log_verdict_change(enum rs_source_kind kind, enum rs_role source,
+			       enum rs_role dest, struct rs_verdict now,
+			       void *arg)
+{
+	struct bgp *bgp = arg;
+
+	zlog_debug("route-server: %s: verdict %s -> %s is now %s (%s)",
+		   bgp->name_pretty,
+		   kind == RS_SOURCE_LOCAL ? "local" : rs_role_name(source),
+		   rs_role_name(dest), now.allow ? "advertise" : "suppress",
+		   rs_reason_text(now.reason));
+}
+
 DEFPY(rs_b2b, rs_b2b_cmd, "[no$no] route-server allow-branch-to-branch",
       NO_STR RS_STR
       "Exchange routes between NVAs and gateways, and between ExpressRoute and VPN gateways\n")
@@ -48,9 +62,11 @@ DEFPY(rs_b2b, rs_b2b_cmd, "[no$no] route-server allow-branch-to-branch",
 	if (rsi->branch_to_branch == on)
 		return CMD_SUCCESS;
 	rsi->branch_to_branch = on;
-	if (rs_debugging())
+	if (rs_debugging()) {
 		zlog_debug("route-server: %s: branch-to-branch %s",
 			   bgp->name_pretty, on ? "on" : "off");
+		rs_policy_knob_changes(!on, on, log_verdict_change, bgp);
+	}
 	rs_reannounce_role_peers(rsi);
 	return CMD_SUCCESS;
 }

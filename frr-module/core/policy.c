@@ -36,6 +36,35 @@ struct rs_verdict rs_policy_decide(enum rs_source_kind kind,
 				: verdict(false, RS_REASON_B2B_OFF);
 }
 
+unsigned int rs_policy_knob_changes(
+	bool from, bool to,
+	void (*fn)(enum rs_source_kind kind, enum rs_role source,
+		   enum rs_role dest, struct rs_verdict now, void *arg),
+	void *arg)
+{
+	unsigned int changes = 0;
+
+	for (int s = RS_ROLE_NONE; s < RS_ROLE_COUNT; s++) {
+		/* RS_ROLE_NONE as a source stands for the local routes */
+		enum rs_source_kind kind =
+			s == RS_ROLE_NONE ? RS_SOURCE_LOCAL : RS_SOURCE_PEER;
+
+		for (int d = RS_ROLE_NONE + 1; d < RS_ROLE_COUNT; d++) {
+			struct rs_verdict before =
+				rs_policy_decide(kind, s, d, from);
+			struct rs_verdict now =
+				rs_policy_decide(kind, s, d, to);
+
+			if (before.allow == now.allow)
+				continue;
+			changes++;
+			if (fn)
+				fn(kind, s, d, now, arg);
+		}
+	}
+	return changes;
+}
+
 static const struct {
 	const char *text;
 	const char *key;

@@ -36,6 +36,17 @@ struct rs_verdict rs_policy_decide(enum rs_source_kind kind,
 				   enum rs_role source, enum rs_role dest,
 				   bool branch_to_branch);
 
+/*
+ * Calls FN for every (source, destination) pair of roles, local source
+ * included (source RS_ROLE_NONE with kind RS_SOURCE_LOCAL), whose verdict
+ * differs between the two knob values; returns how many.
+ */
+unsigned int rs_policy_knob_changes(
+	bool from, bool to,
+	void (*fn)(enum rs_source_kind kind, enum rs_role source,
+		   enum rs_role dest, struct rs_verdict now, void *arg),
+	void *arg);
+
 /* Short operator-facing words for a reason, e.g. "branch-to-branch is off". */
 const char *rs_reason_text(enum rs_reason reason);
 

@@ -83,6 +83,9 @@ expect_eq "no session was reset by any of the changes (each established once)" \
 vtysh rs -c "debug bgp route-server" >/dev/null
 cfg -c "no route-server allow-branch-to-branch"
 wait_table 30 "knob off with debug on: nva1" frr nva1 "$exp_off_nva1"
+expect_true "debug log shows the verdict change the knob made" \
+	grep -q "route-server: VRF default: verdict expressroute-gateway -> nva is now suppress (branch-to-branch is off)" \
+	"$T_DIR/rs/bgpd.log"
 expect_true "debug log shows a suppression with its reason" \
 	grep -q "route-server: $P_ER from 10.0.0.2 suppressed towards nva: branch-to-branch is off" \
 	"$T_DIR/rs/bgpd.log"

@@ -98,6 +98,44 @@ static void test_reasons_have_words_and_keys(void **state)
 	assert_string_equal(rs_reason_key(RS_REASON_COUNT), "invalid");
 }
 
+struct seen {
+	unsigned int count;
+	bool local_seen, same_gateway_seen, nva_pair_seen;
+	bool all_now_allowed, all_now_suppressed;
+};
+
+static void record_change(enum rs_source_kind kind, enum rs_role source,
+			  enum rs_role dest, struct rs_verdict now, void *arg)
+{
+	struct seen *seen = arg;
+
+	seen->count++;
+	seen->local_seen |= kind == RS_SOURCE_LOCAL;
+	seen->same_gateway_seen |= source == dest && source != NVA;
+	seen->nva_pair_seen |= source == NVA && dest == NVA;
+	seen->all_now_allowed &= now.allow;
+	seen->all_now_suppressed &= !now.allow;
+}
+
+static void test_knob_changes_are_the_branch_to_branch_cells(void **state)
+{
+	struct seen on = {.all_now_allowed = true, .all_now_suppressed = true};
+	struct seen off = on;
+
+	(void)state;
+	/* nva<->er, nva<->vpn, er<->vpn: six cells, both ways */
+	assert_int_equal(
+		rs_policy_knob_changes(false, true, record_change, &on), 6);
+	assert_int_equal(on.count, 6);
+	assert_true(on.all_now_allowed);
+	assert_false(on.local_seen || on.same_gateway_seen || on.nva_pair_seen);
+	assert_int_equal(
+		rs_policy_knob_changes(true, false, record_change, &off), 6);
+	assert_true(off.all_now_suppressed);
+	assert_int_equal(rs_policy_knob_changes(true, true, NULL, NULL), 0);
+	assert_int_equal(rs_policy_knob_changes(false, false, NULL, NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -105,6 +143,8 @@ int main(void)
 		cmocka_unit_test(test_local_routes_go_to_everyone),
 		cmocka_unit_test(test_peers_without_role_untouched),
 		cmocka_unit_test(test_reasons_have_words_and_keys),
+		cmocka_unit_test(
+			test_knob_changes_are_the_branch_to_branch_cells),
 	};
 
 	return cmocka_run_group_tests_name("policy", tests, NULL, NULL);
