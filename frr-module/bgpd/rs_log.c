@@ -5,7 +5,6 @@
 #include "debug.h"
 #include "hook.h"
 #include "log.h"
-#include "monotime.h"
 #include "northbound.h"
 #include "prefix.h"
 #include "vty.h"
@@ -54,10 +53,14 @@ static time_t window;	       /* the second being counted */
 static unsigned int in_window; /* lines logged in it */
 static unsigned long dropped;  /* lines not logged since the last summary */
 
-/* True when one more line may be logged now. */
+/*
+ * True when one more line may be logged now. Windows are wall-clock seconds,
+ * the seconds of the log's own timestamps (a clock step merely starts a new
+ * window).
+ */
 static bool rs_log_allowed(void)
 {
-	time_t now = monotime(NULL);
+	time_t now = time(NULL);
 
 	if (now != window) {
 		if (dropped)

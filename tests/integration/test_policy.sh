@@ -116,6 +116,8 @@ _nva1_has_none() { ! table_frr nva1 | grep -q '^198\.1[89]\.'; }
 expect_true "and are withdrawn with the knob off" wait_until 60 "withdrawal at nva1" _nva1_has_none
 per_second=$(grep "suppressed towards" "$T_DIR/rs/bgpd.log" | awk '{print $1, $2}' | uniq -c | sort -rn | head -n1 | awk '{print $1}')
 expect_true "debug logged suppressions (busiest second: ${per_second:-0} lines)" test "${per_second:-0}" -gt 0
-expect_true "no second has more than 100 suppression lines" test "${per_second:-0}" -le 100
+# (the limiter reads the clock just before the logger stamps the line: one
+# line can fall into the next second)
+expect_true "no second has more than 100 suppression lines" test "${per_second:-0}" -le 101
 
 t_done
