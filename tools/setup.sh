@@ -2,7 +2,9 @@
 # Sets everything up on a Debian 12 machine (root): packages, the FRR source
 # matching the installed frr, and the build in ./_build. Repeatable: a second
 # run installs and configures nothing new.
-# usage: tools/setup.sh   (prints the build directory on its last line)
+# usage: tools/setup.sh [MAKE_TARGET...]
+#   e.g. "tools/setup.sh deb" also builds the Debian package.
+# Prints the build directory on its last line.
 set -euo pipefail
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export DEBIAN_FRONTEND=noninteractive
@@ -42,4 +44,8 @@ if [ ! -f Makefile ] || ! grep -q "^FRR_SOURCE = $frr_tree\$" Makefile; then
 fi
 log "make"
 make -j"$(nproc)" >&2
+if [ $# -gt 0 ]; then
+	log "make $*"
+	make "$@" >&2
+fi
 echo "$top/_build"
