@@ -54,13 +54,17 @@ static unsigned int in_window; /* lines logged in it */
 static unsigned long dropped;  /* lines not logged since the last summary */
 
 /*
- * True when one more line may be logged now. Windows are wall-clock seconds,
- * the seconds of the log's own timestamps (a clock step merely starts a new
- * window).
+ * True when one more line may be logged now. Windows are the seconds of the
+ * log's own timestamps: CLOCK_REALTIME, as zlog reads it (time() is the
+ * coarse clock and lags it by a tick). A clock step starts a new window.
  */
 static bool rs_log_allowed(void)
 {
-	time_t now = time(NULL);
+	struct timespec ts;
+	time_t now;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	now = ts.tv_sec;
 
 	if (now != window) {
 		if (dropped)
