@@ -52,8 +52,7 @@ static bool bind_filter(struct bgp_filter *filter, const char *want)
 	if ((!have && !want) || (have && want && strcmp(have, want) == 0))
 		return false;
 
-	/* bgpd frees these names with its own MTYPE (peer_free, conf_release)
-	 */
+	/* bgpd frees these names with its own MTYPE: peer_free() */
 	XFREE(MTYPE_BGP_FILTER_NAME, filter->advmap.aname);
 	filter->advmap.amap = NULL;
 	if (want) {
@@ -76,8 +75,7 @@ void rs_bind_peer(struct rs_instance *rsi, struct peer *peer)
 			continue;
 		if (CHECK_FLAG(peer->sflags, PEER_STATUS_GROUP))
 			continue; /* members are bound one by one */
-		/* as bgpd's own peer_on_policy_change(): new group, re-announce
-		 */
+		/* as peer_on_policy_change() does: regroup, re-announce */
 		update_group_adjust_peer(peer_af_find(peer, afi, safi));
 		if (peer_established(peer))
 			bgp_announce_route(peer, afi, safi, false);

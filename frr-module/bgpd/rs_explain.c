@@ -14,12 +14,11 @@
 #include "vty.h"
 
 #include "bgpd/bgpd.h"
-#include "bgpd/bgp_advertise.h"
 #include "bgpd/bgp_route.h"
 #include "bgpd/bgp_table.h"
-#include "bgpd/bgp_updgrp.h"
 #include "bgpd/bgp_vty.h"
 
+#include "rs_adjout.h"
 #include "rs_explain.h"
 #include "rs_instance.h"
 #include "rs_rmap.h"
@@ -28,20 +27,6 @@
 #ifndef VTYSH_EXTRACT_PL
 #include "frr-module/bgpd/rs_explain_clippy.c"
 #endif
-
-/* True when bgpd's adjacency-out holds DEST for PEER. */
-static bool in_adj_out(struct peer *peer, afi_t afi, struct bgp_dest *dest)
-{
-	struct peer_af *paf = peer_af_find(peer, afi, SAFI_UNICAST);
-	struct bgp_adj_out *adj;
-
-	if (!paf || !PAF_SUBGRP(paf))
-		return false;
-	RB_FOREACH (adj, bgp_adj_out_rb, &dest->adj_out)
-		if (adj->subgroup == PAF_SUBGRP(paf) && adj->attr)
-			return true;
-	return false;
-}
 
 static const char *source_name(enum rs_source_kind kind, enum rs_role role)
 {
@@ -100,7 +85,7 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 		if (role == RS_ROLE_NONE)
 			continue;
 		v = rs_verdict_for(bgp, best, role);
-		sent = in_adj_out(peer, afi, dest);
+		sent = rs_adj_out_attr(rs_peer_subgroup(peer, afi), dest);
 		snprintf(reason, sizeof(reason), "%s: %s -> %s",
 			 rs_reason_text(v.reason), source_name(kind, src_role),
 			 rs_role_name(role));
@@ -145,10 +130,9 @@ DEFPY(show_rs_explain, show_rs_explain_cmd,
 	afi_t afi = family2afi(prefix->family);
 	struct bgp_dest *dest;
 
-	dest = bgp ? bgp_node_lookup(bgp->rib[afi][SAFI_UNICAST], prefix)
-		   : NULL;
 	if (!bgp)
 		return CMD_WARNING;
+	dest = bgp_node_lookup(bgp->rib[afi][SAFI_UNICAST], prefix);
 	if (!dest) {
 		if (uj)
 			vty_out(vty, "{}\n");

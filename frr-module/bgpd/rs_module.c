@@ -57,4 +57,4 @@ static int rs_module_init(void)
 
 FRR_MODULE_SETUP(.name = "bgpd_routeserver", .version = RS_VERSION,
 		 .description = "Azure-Route-Server-style route server",
-		 .init = rs_module_init, );
+		 .init = rs_module_init);

@@ -19,14 +19,13 @@
 #include "vty.h"
 
 #include "bgpd/bgpd.h"
-#include "bgpd/bgp_advertise.h"
 #include "bgpd/bgp_aspath.h"
 #include "bgpd/bgp_attr.h"
 #include "bgpd/bgp_route.h"
 #include "bgpd/bgp_table.h"
-#include "bgpd/bgp_updgrp.h"
 #include "bgpd/bgp_vty.h"
 
+#include "rs_adjout.h"
 #include "rs_routes.h"
 #include "rs_rmap.h"
 #include "rs_show.h"
@@ -157,39 +156,32 @@ static void learned(struct bgp *bgp, struct peer *peer, afi_t afi,
 static void advertised(struct bgp *bgp, struct peer *peer, afi_t afi,
 		       struct rs_sink *sink)
 {
-	struct peer_af *paf = peer_af_find(peer, afi, SAFI_UNICAST);
-	struct update_subgroup *subgrp = paf ? PAF_SUBGRP(paf) : NULL;
+	struct update_subgroup *subgrp = rs_peer_subgroup(peer, afi);
 	struct bgp_table *table = bgp->rib[afi][SAFI_UNICAST];
 	as_t prepend = peer->sort == BGP_PEER_EBGP ? peer->local_as : 0;
 	struct bgp_dest *dest;
-	struct bgp_adj_out *adj;
 
 	if (!subgrp)
 		return;
 	for (dest = bgp_table_top(table); dest; dest = bgp_route_next(dest)) {
-		RB_FOREACH (adj, bgp_adj_out_rb, &dest->adj_out) {
-			struct bgp_path_info *best;
-			struct rs_route r = {.network =
-						     bgp_dest_get_prefix(dest)};
+		struct attr *attr = rs_adj_out_attr(subgrp, dest);
+		struct bgp_path_info *best;
+		struct rs_route r = {.network = bgp_dest_get_prefix(dest)};
 
-			if (adj->subgroup != subgrp || !adj->attr)
-				continue;
-			best = rs_announced_path(dest);
-			next_hop(adj->attr, r.network, r.next_hop,
-				 sizeof(r.next_hop));
-			local_address(peer, r.local_address,
-				      sizeof(r.local_address));
-			/* bgpd writes its own address into an unset next hop */
-			if (afi == AFI_IP &&
-			    adj->attr->nexthop.s_addr == INADDR_ANY)
-				snprintf(r.next_hop, sizeof(r.next_hop), "%s",
-					 r.local_address);
-			azure_as_path(r.as_path, sizeof(r.as_path), prepend,
-				      adj->attr->aspath);
-			r.origin = best ? azure_origin(bgp, best) : "Network";
-			r.weight = best ? best->attr->weight : 0;
-			emit(sink, &r);
-		}
+		if (!attr)
+			continue;
+		best = rs_announced_path(dest);
+		next_hop(attr, r.network, r.next_hop, sizeof(r.next_hop));
+		local_address(peer, r.local_address, sizeof(r.local_address));
+		/* bgpd writes its own address into an unset next hop */
+		if (afi == AFI_IP && attr->nexthop.s_addr == INADDR_ANY)
+			snprintf(r.next_hop, sizeof(r.next_hop), "%s",
+				 r.local_address);
+		azure_as_path(r.as_path, sizeof(r.as_path), prepend,
+			      attr->aspath);
+		r.origin = best ? azure_origin(bgp, best) : "Network";
+		r.weight = best ? best->attr->weight : 0;
+		emit(sink, &r);
 	}
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Per-peer route lists with Azure's field names (network, nextHop, asPath,
- * origin, sourcePeer, localAddress, weight), and the per-prefix explanation.
+ * origin, sourcePeer, localAddress, weight).
  */
 #ifndef RS_ROUTES_H
 #define RS_ROUTES_H

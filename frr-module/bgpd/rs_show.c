@@ -13,6 +13,7 @@
 #include "bgpd/bgp_updgrp.h"
 #include "bgpd/bgp_vty.h"
 
+#include "rs_adjout.h"
 #include "rs_instance.h"
 #include "rs_show.h"
 #include "rs_warn.h"
@@ -42,11 +43,11 @@ static void route_counts(struct peer *peer, uint32_t *learned,
 
 	*learned = *advertised = 0;
 	for (afi = AFI_IP; afi <= AFI_IP6; afi++) {
-		struct peer_af *paf = peer_af_find(peer, afi, SAFI_UNICAST);
+		struct update_subgroup *subgrp = rs_peer_subgroup(peer, afi);
 
 		*learned += peer->pcount[afi][SAFI_UNICAST];
-		if (paf && PAF_SUBGRP(paf))
-			*advertised += PAF_SUBGRP(paf)->scount;
+		if (subgrp)
+			*advertised += subgrp->scount;
 	}
 }
 
