@@ -44,6 +44,11 @@ cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" 2>&1; }
 rs_json() { vtysh rs -c "show bgp route-server json"; }
 jqr() { rs_json | jq -c "$1"; }
 roles() { jqr '[.peers[] | [.neighbor, .role]] | sort'; }
+# What configuration decides: session state is left out, since the FSM of these
+# unreachable peers moves between Idle and Connect on its own timers.
+rs_config() { rs_json | jq 'del(.peers[].state)'; }
+# What a saved configuration must bring back.
+rs_saved_state() { jqr '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}'; }
 
 expect_true "show modules lists bgpd_routeserver" \
 	grep -q bgpd_routeserver <(vtysh rs -c "show modules")
@@ -98,7 +103,7 @@ expect_eq "changing a role replaces it" '"vpn-gateway"' \
 	"$(jqr '.peers[] | select(.neighbor == "10.0.0.2") | .role')"
 cfg -c "neighbor 10.0.0.2 route-server role expressroute-gateway" >/dev/null
 cfg -c "no neighbor 10.0.0.3 route-server role" >/dev/null
-before=$(rs_json)
+before=$(rs_config)
 
 # --- bad input: a % error and no change -------------------------------------
 bad() {
@@ -106,7 +111,7 @@ bad() {
 	shift
 	out=$(cfg -c "$*")
 	expect_true "$what: % error" grep -q "^%" <<<"$out"
-	expect_eq "$what: nothing changed" "$before" "$(rs_json)"
+	expect_eq "$what: nothing changed" "$before" "$(rs_config)"
 }
 bad "unknown neighbor" "neighbor 10.0.0.99 route-server role nva"
 bad "unknown peer-group" "neighbor NOGROUP route-server role nva"
@@ -143,20 +148,20 @@ expect_eq "running-config holds the module's lines" \
 expect_true "running-config shows no module route-map" \
 	lacks "$(running)" "rs-suppress"
 
-state=$(rs_json | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}')
+state=$(rs_saved_state)
 running | sed -n '/^frr defaults/,$p' | grep -v '^bgp no-rib' >"$T_DIR/saved.conf"
 
 # round trip 1: bgpd reads the saved file itself
 stop_bgpd rs
 start_bgpd rs "$T_DIR/saved.conf" module || exit 1
-after=$(rs_json | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}')
+after=$(rs_saved_state)
 expect_eq "state survives a restart from the saved config (bgpd -f)" "$state" "$after"
 
 # round trip 2: the built vtysh applies the saved file to a bare bgpd
 stop_bgpd rs
 start_bgpd rs "$T_DIR/base.conf" module || exit 1
 vtysh rs -f "$T_DIR/saved.conf" >"$T_DIR/vtysh-f.out" 2>&1
-after=$(rs_json | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}')
+after=$(rs_saved_state)
 expect_eq "state recreated by the built vtysh from the saved config" "$state" "$after"
 
 # --- Debian's own vtysh does not know the module's commands -----------------------
