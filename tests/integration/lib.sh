@@ -109,6 +109,7 @@ in_ns() {
 # --- daemons ----------------------------------------------------------------
 
 # start_bgpd NODE CONFIG [module]: Debian's bgpd, optionally with the module.
+# (Waits are generous: under valgrind, start and shutdown take seconds.)
 start_bgpd() {
 	local node=$1 conf=$2 with=${3:-} dir="$T_DIR/$1" mod=()
 	[ "$with" = module ] && mod=(-M "$RS_MODULE")
@@ -116,9 +117,9 @@ start_bgpd() {
 	in_ns "$node" "$BGPD" "${mod[@]}" -d -Z -S -P 0 -f "$dir/bgpd.conf" \
 		-i "$dir/bgpd.pid" --vty_socket "$dir" \
 		--log "file:$dir/bgpd.log" --log-level debug
-	wait_until 10 "bgpd pid file of $node" test -s "$dir/bgpd.pid" || return 1
+	wait_until 30 "bgpd pid file of $node" test -s "$dir/bgpd.pid" || return 1
 	T_PIDS+=("$(cat "$dir/bgpd.pid")")
-	wait_until 10 "bgpd vty of $node" test -S "$dir/bgpd.vty"
+	wait_until 30 "bgpd vty of $node" test -S "$dir/bgpd.vty"
 }
 
 # stop_bgpd NODE: stops a bgpd we started, and waits for it to be gone.
@@ -126,7 +127,7 @@ stop_bgpd() {
 	local pid i
 	pid=$(cat "$T_DIR/$1/bgpd.pid")
 	kill -TERM "$pid"
-	for ((i = 0; i < 100; i++)); do
+	for ((i = 0; i < 300; i++)); do
 		kill -0 "$pid" 2>/dev/null || return 0
 		sleep 0.1
 	done
