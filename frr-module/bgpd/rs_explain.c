@@ -28,11 +28,6 @@
 #include "frr-module/bgpd/rs_explain_clippy.c"
 #endif
 
-static const char *source_name(enum rs_source_kind kind, enum rs_role role)
-{
-	return kind == RS_SOURCE_LOCAL ? "local" : rs_role_name(role);
-}
-
 static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 		    afi_t afi, bool uj)
 {
@@ -63,14 +58,14 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 					bgp_dest_get_prefix(dest));
 		json_object_string_add(json, "sourcePeer", src_peer);
 		json_object_string_add(json, "sourceRole",
-				       source_name(kind, src_role));
+				       rs_source_name(kind, src_role));
 		json_object_boolean_add(json, "allowBranchToBranch",
 					rsi && rsi->branch_to_branch);
 	} else {
 		vty_out(vty,
 			"%pFX: best path from %s (%s), branch-to-branch %s\n\n",
 			bgp_dest_get_prefix(dest), src_peer,
-			source_name(kind, src_role),
+			rs_source_name(kind, src_role),
 			rsi && rsi->branch_to_branch ? "on" : "off");
 		vty_out(vty, "%-25s %-21s %-10s %-10s %s\n", "Neighbor", "Role",
 			"Verdict", "Advertised", "Reason");
@@ -87,8 +82,8 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 		v = rs_verdict_for(bgp, best, role);
 		sent = rs_adj_out_attr(rs_peer_subgroup(peer, afi), dest);
 		snprintf(reason, sizeof(reason), "%s: %s -> %s",
-			 rs_reason_text(v.reason), source_name(kind, src_role),
-			 rs_role_name(role));
+			 rs_reason_text(v.reason),
+			 rs_source_name(kind, src_role), rs_role_name(role));
 		if (uj) {
 			json_object *jp = json_object_new_object();
 

@@ -41,7 +41,7 @@ struct rs_route {
 	char as_path[ASPATH_STR_DEFAULT_LEN * 2];
 	const char *origin;
 	const char *source_peer; /* NULL for advertised routes */
-	char local_address[INET6_ADDRSTRLEN];
+	const char *local_address;
 	uint32_t weight;
 };
 
@@ -111,7 +111,8 @@ static void route_text(struct vty *vty, const struct rs_route *r)
 
 struct rs_sink {
 	struct vty *vty;
-	json_object *routes; /* NULL: text */
+	json_object *routes;	   /* NULL: text */
+	const char *local_address; /* of the session, for every row */
 	unsigned int count;
 };
 
@@ -145,8 +146,7 @@ static void learned(struct bgp *bgp, struct peer *peer, afi_t afi,
 				      pi->attr->aspath);
 			r.origin = azure_origin(bgp, pi);
 			r.source_peer = peer->host;
-			local_address(peer, r.local_address,
-				      sizeof(r.local_address));
+			r.local_address = sink->local_address;
 			r.weight = pi->attr->weight;
 			emit(sink, &r);
 		}
@@ -172,7 +172,7 @@ static void advertised(struct bgp *bgp, struct peer *peer, afi_t afi,
 			continue;
 		best = rs_announced_path(dest);
 		next_hop(attr, r.network, r.next_hop, sizeof(r.next_hop));
-		local_address(peer, r.local_address, sizeof(r.local_address));
+		r.local_address = sink->local_address;
 		/* bgpd writes its own address into an unset next hop */
 		if (afi == AFI_IP && attr->nexthop.s_addr == INADDR_ANY)
 			snprintf(r.next_hop, sizeof(r.next_hop), "%s",
@@ -214,9 +214,9 @@ DEFPY(show_rs_routes, show_rs_routes_cmd,
       "Routes the route server advertises to it (after all policy)\n" JSON_STR)
 {
 	struct bgp *bgp = rs_show_bgp(vty, vrf_name, !!uj);
-	struct rs_sink sink = {.vty = vty};
-	json_object *json = NULL;
 	char local[INET6_ADDRSTRLEN];
+	struct rs_sink sink = {.vty = vty, .local_address = local};
+	json_object *json = NULL;
 	struct peer *peer;
 	afi_t afi;
 

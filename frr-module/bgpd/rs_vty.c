@@ -45,8 +45,7 @@ static void log_verdict_change(enum rs_source_kind kind, enum rs_role source,
 	struct bgp *bgp = arg;
 
 	zlog_debug("route-server: %s: verdict %s -> %s is now %s (%s)",
-		   bgp->name_pretty,
-		   kind == RS_SOURCE_LOCAL ? "local" : rs_role_name(source),
+		   bgp->name_pretty, rs_source_name(kind, source),
 		   rs_role_name(dest), now.allow ? "advertise" : "suppress",
 		   rs_reason_text(now.reason));
 }

@@ -79,6 +79,11 @@ static const struct {
 				    "sameGatewayKind"},
 };
 
+const char *rs_source_name(enum rs_source_kind kind, enum rs_role role)
+{
+	return kind == RS_SOURCE_LOCAL ? "local" : rs_role_name(role);
+}
+
 const char *rs_reason_text(enum rs_reason reason)
 {
 	if ((unsigned int)reason >= RS_REASON_COUNT)

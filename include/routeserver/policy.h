@@ -47,6 +47,9 @@ unsigned int rs_policy_knob_changes(
 		   enum rs_role dest, struct rs_verdict now, void *arg),
 	void *arg);
 
+/* How a source is named in logs and explanations: "local" or its role. */
+const char *rs_source_name(enum rs_source_kind kind, enum rs_role role);
+
 /* Short operator-facing words for a reason, e.g. "branch-to-branch is off". */
 const char *rs_reason_text(enum rs_reason reason);
 

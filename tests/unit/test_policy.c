@@ -98,6 +98,17 @@ static void test_reasons_have_words_and_keys(void **state)
 	assert_string_equal(rs_reason_key(RS_REASON_COUNT), "invalid");
 }
 
+static void test_source_names(void **state)
+{
+	(void)state;
+	assert_string_equal(rs_source_name(RS_SOURCE_LOCAL, RS_ROLE_NONE),
+			    "local");
+	assert_string_equal(rs_source_name(RS_SOURCE_PEER, NVA), "nva");
+	assert_string_equal(
+		rs_source_name(RS_SOURCE_PEER, RS_ROLE_EXPRESSROUTE_GW),
+		"expressroute-gateway");
+}
+
 struct seen {
 	unsigned int count;
 	bool local_seen, same_gateway_seen, nva_pair_seen;
@@ -143,6 +154,7 @@ int main(void)
 		cmocka_unit_test(test_local_routes_go_to_everyone),
 		cmocka_unit_test(test_peers_without_role_untouched),
 		cmocka_unit_test(test_reasons_have_words_and_keys),
+		cmocka_unit_test(test_source_names),
 		cmocka_unit_test(
 			test_knob_changes_are_the_branch_to_branch_cells),
 	};
