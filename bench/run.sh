@@ -78,11 +78,9 @@ peak_rss_mib() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 # flip MODE off|on: the module's knob, or the plain baseline's route-map
 flip() {
 	if [ "$1" = module ]; then
-		vtysh rs -c "configure terminal" -c "router bgp 65515" \
-			-c "$([ "$2" = off ] && echo no) route-server allow-branch-to-branch"
+		rs_cfg -c "$([ "$2" = off ] && echo no) route-server allow-branch-to-branch"
 	else
-		vtysh rs -c "configure terminal" -c "router bgp 65515" \
-			-c "address-family ipv4 unicast" \
+		rs_cfg -c "address-family ipv4 unicast" \
 			-c "$([ "$2" = on ] && echo no) neighbor 10.0.0.11 route-map FLIP out"
 	fi
 }

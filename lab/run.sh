@@ -41,8 +41,7 @@ echo "=== branch-to-branch OFF (Azure's default)"
 vtysh rs -c "show bgp route-server"
 show_tables
 
-vtysh rs -c "configure terminal" -c "router bgp 65515" \
-	-c "route-server allow-branch-to-branch" >/dev/null
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 topo_settled on || echo "(some peer did not get the expected routes yet)"
 echo
 echo "=== branch-to-branch ON (vtysh: route-server allow-branch-to-branch)"

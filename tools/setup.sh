@@ -26,8 +26,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 	apt-get update -q >&2
 	apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 fi
-# Debian enables and starts frr and bird on install; the lab and the tests
-# run their own daemons in namespaces and need neither.
+# (Debian enables and starts frr and bird on install; they are left as they
+# are: the lab and the tests run their own daemons in namespaces.)
 
 frr_tree=$("$top/tools/prepare-frr-source.sh" | tail -n1)
 

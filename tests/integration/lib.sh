@@ -134,6 +134,13 @@ stop_bgpd() {
 	kill -KILL "$pid"
 }
 
+# rs_cfg ARGS...: configuration commands in the route server's "router bgp
+# 65515" (node rs), through the built vtysh; prints what vtysh answers.
+rs_cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" 2>&1; }
+
+# lines LINE...: one per line, sorted, as the table_* functions print them.
+lines() { printf '%s\n' "$@" | sort; }
+
 # vtysh NODE ARGS...: the built vtysh, talking to NODE's bgpd.
 vtysh() {
 	local node=$1

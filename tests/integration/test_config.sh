@@ -40,7 +40,6 @@ lan_create
 node_create rs 10.0.0.1/24
 start_bgpd rs "$T_DIR/base.conf" module || exit 1
 
-cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" 2>&1; }
 rs_json() { vtysh rs -c "show bgp route-server json"; }
 jqr() { rs_json | jq -c "$1"; }
 roles() { jqr '[.peers[] | [.neighbor, .role]] | sort'; }
@@ -57,12 +56,12 @@ expect_eq "no role peers at start" "[]" "$(jqr .peers)"
 expect_eq "JSON names the instance" '"VRF default"' "$(jqr .vrfName)"
 expect_eq "JSON has the local AS" 65515 "$(jqr .localAs)"
 
-cfg -c "route-server allow-branch-to-branch" >/dev/null
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 expect_eq "knob on" true "$(jqr .allowBranchToBranch)"
-cfg -c "no route-server allow-branch-to-branch" >/dev/null
+rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
 expect_eq "knob off again" false "$(jqr .allowBranchToBranch)"
 
-cfg -c "neighbor 10.0.0.2 route-server role expressroute-gateway" \
+rs_cfg -c "neighbor 10.0.0.2 route-server role expressroute-gateway" \
 	-c "neighbor 10.0.0.3 route-server role vpn-gateway" \
 	-c "neighbor 10.0.0.11 route-server role nva" >/dev/null
 expect_eq "three roles recorded" \
@@ -81,16 +80,16 @@ expect_true "an iBGP gateway that is not a route-reflector-client is warned abou
 	<(jqr '.warnings[]')
 expect_true "an nva without attribute-unchanged next-hop is warned about" \
 	grep -q "neighbor 10.0.0.11 (nva) lacks 'attribute-unchanged next-hop'" <(jqr '.warnings[]')
-cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.2 route-reflector-client" \
+rs_cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.2 route-reflector-client" \
 	-c "neighbor 10.0.0.11 attribute-unchanged next-hop" >/dev/null
-cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.2 addpath-tx-all-paths" >/dev/null
+rs_cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.2 addpath-tx-all-paths" >/dev/null
 expect_true "add-path towards a role peer is warned about" \
 	grep -q "neighbor 10.0.0.2 (expressroute-gateway) sends add-path" <(jqr '.warnings[]')
-cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.2 addpath-tx-all-paths" >/dev/null
+rs_cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.2 addpath-tx-all-paths" >/dev/null
 expect_eq "both warnings gone once configured" 0 \
 	"$(jqr '[.warnings[] | select(test("10.0.0.2 |10.0.0.11 "))] | length')"
 
-cfg -c "neighbor VPNGW route-server role vpn-gateway" >/dev/null
+rs_cfg -c "neighbor VPNGW route-server role vpn-gateway" >/dev/null
 expect_eq "peer-group members inherit the group's role" \
 	'{"neighbor":"10.0.0.4","role":"vpn-gateway","peerGroup":"VPNGW"}' \
 	"$(jqr '.peers[] | select(.neighbor == "10.0.0.4") | {neighbor, role, peerGroup}')"
@@ -98,18 +97,18 @@ expect_eq "two vpn-gateway peers: no active-active warning" 0 \
 	"$(jqr '[.warnings[] | select(test("active-active"))] | length')"
 expect_eq "the warning was logged once" 1 "$(grep -c 'active-active' "$T_DIR/rs/bgpd.log")"
 
-cfg -c "neighbor 10.0.0.2 route-server role vpn-gateway" >/dev/null
+rs_cfg -c "neighbor 10.0.0.2 route-server role vpn-gateway" >/dev/null
 expect_eq "changing a role replaces it" '"vpn-gateway"' \
 	"$(jqr '.peers[] | select(.neighbor == "10.0.0.2") | .role')"
-cfg -c "neighbor 10.0.0.2 route-server role expressroute-gateway" >/dev/null
-cfg -c "no neighbor 10.0.0.3 route-server role" >/dev/null
+rs_cfg -c "neighbor 10.0.0.2 route-server role expressroute-gateway" >/dev/null
+rs_cfg -c "no neighbor 10.0.0.3 route-server role" >/dev/null
 before=$(rs_config)
 
 # --- bad input: a % error and no change -------------------------------------
 bad() {
 	local what=$1 out
 	shift
-	out=$(cfg -c "$*")
+	out=$(rs_cfg -c "$*")
 	expect_true "$what: % error" grep -q "^%" <<<"$out"
 	expect_eq "$what: nothing changed" "$before" "$(rs_config)"
 }
@@ -122,22 +121,22 @@ bad "nva on a peer-group with a member in a refused AS" "neighbor EXT route-serv
 bad "no-form naming the wrong role" "no neighbor 10.0.0.2 route-server role nva"
 bad "removing a role from an unknown neighbor" "no neighbor 10.0.0.99 route-server role"
 expect_true "nva error names the reason" \
-	grep -q "eBGP" <<<"$(cfg -c "neighbor 10.0.0.2 route-server role nva")"
+	grep -q "eBGP" <<<"$(rs_cfg -c "neighbor 10.0.0.2 route-server role nva")"
 expect_true "refused-ASN error names the reason" \
-	grep -q "refused" <<<"$(cfg -c "neighbor 10.0.0.12 route-server role nva")"
+	grep -q "refused" <<<"$(rs_cfg -c "neighbor 10.0.0.12 route-server role nva")"
 
 # --- IPv6 and interface neighbors ---------------------------------------------------
-cfg -c "neighbor fd00::31 route-server role nva" -c "neighbor eth0 route-server role nva" >/dev/null
+rs_cfg -c "neighbor fd00::31 route-server role nva" -c "neighbor eth0 route-server role nva" >/dev/null
 expect_eq "IPv6 and interface neighbors take a role" '[["eth0","nva"],["fd00::31","nva"]]' \
 	"$(jqr '[.peers[] | select(.neighbor == "fd00::31" or .neighbor == "eth0") | [.neighbor, .role]] | sort')"
 expect_true "they are written back by their own names" \
 	grep -q "^ neighbor eth0 route-server role nva$" <(vtysh rs -c "show running-config")
-cfg -c "no neighbor fd00::31 route-server role" -c "no neighbor eth0 route-server role" >/dev/null
+rs_cfg -c "no neighbor fd00::31 route-server role" -c "no neighbor eth0 route-server role" >/dev/null
 expect_eq "and their no forms remove them" 0 \
 	"$(jqr '[.peers[] | select(.neighbor == "fd00::31" or .neighbor == "eth0")] | length')"
 
 # --- running-config --------------------------------------------------------------
-cfg -c "route-server allow-branch-to-branch" >/dev/null
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 running() { vtysh rs -c "show running-config"; }
 expect_eq "running-config holds the module's lines" \
 	" route-server allow-branch-to-branch
@@ -172,15 +171,15 @@ expect_true "Debian's /usr/bin/vtysh rejects the module's commands" \
 expect_eq "and nothing changed" true "$(jqr .allowBranchToBranch)"
 
 # --- removing a neighbor removes its role ----------------------------------------
-cfg -c "no neighbor 10.0.0.11" >/dev/null
+rs_cfg -c "no neighbor 10.0.0.11" >/dev/null
 expect_eq "deleted neighbor's role is gone from JSON" 0 \
 	"$(jqr '[.peers[] | select(.neighbor == "10.0.0.11")] | length')"
 expect_true "and from running-config" \
 	lacks "$(running)" "10.0.0.11 route-server"
-cfg -c "neighbor 10.0.0.11 remote-as 65001" >/dev/null
+rs_cfg -c "neighbor 10.0.0.11 remote-as 65001" >/dev/null
 expect_eq "a re-created neighbor does not get the old role back" 0 \
 	"$(jqr '[.peers[] | select(.neighbor == "10.0.0.11")] | length')"
-cfg -c "no neighbor VPNGW peer-group" >/dev/null
+rs_cfg -c "no neighbor VPNGW peer-group" >/dev/null
 expect_true "deleting a peer-group removes its role line" \
 	lacks "$(running)" "VPNGW route-server"
 

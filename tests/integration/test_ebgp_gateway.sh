@@ -63,13 +63,12 @@ wait_table 60 "knob off: eBGP expressroute gateway gets the VNet only" gobgp er 
 wait_table 60 "knob off: nva gets the VNet only" frr nva1 \
 	"10.1.0.0/16 nh=10.0.0.1 path=65515 comm="
 
-vtysh rs -c "configure terminal" -c "router bgp 65515" \
-	-c "route-server allow-branch-to-branch" >/dev/null
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 wait_table 30 "knob on: the gateway gets the nva's route, AS prepended, next hop kept" gobgp er \
-	"$(printf '%s\n' "10.1.0.0/16 nh=10.0.0.1 path=65515 comm=" \
-		"172.16.1.0/24 nh=10.0.0.11 path=65515,65001 comm=" | sort)"
+	"$(lines "10.1.0.0/16 nh=10.0.0.1 path=65515 comm=" \
+		"172.16.1.0/24 nh=10.0.0.11 path=65515,65001 comm=")"
 wait_table 30 "knob on: the nva gets the gateway's route" frr nva1 \
-	"$(printf '%s\n' "10.1.0.0/16 nh=10.0.0.1 path=65515 comm=" \
-		"192.168.10.0/24 nh=10.0.0.2 path=65515,12076,65100 comm=" | sort)"
+	"$(lines "10.1.0.0/16 nh=10.0.0.1 path=65515 comm=" \
+		"192.168.10.0/24 nh=10.0.0.2 path=65515,12076,65100 comm=")"
 
 t_done

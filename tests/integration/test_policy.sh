@@ -8,7 +8,6 @@ source "$(dirname "$0")/topology.sh"
 
 topo_start || { echo "not ok - topology did not come up"; exit 1; }
 
-cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" >/dev/null 2>&1; }
 
 check_all() {
 	local phase=$1 er=$2 vpn=$3 nva1=$4 nva2=$5
@@ -46,20 +45,20 @@ expect_true "running-config has no advertise-map after JSON commands" \
 	lacks "$(vtysh rs -c "show running-config")" "advertise-map"
 expect_true "bgpd is still running" kill -0 "$(cat "$T_DIR/rs/bgpd.pid")"
 
-cfg -c "route-server allow-branch-to-branch"
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 check_all "knob on" "$exp_on_er" "$exp_on_vpn" "$exp_on_nva1" "$exp_on_nva2"
 
-cfg -c "no route-server allow-branch-to-branch"
+rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
 check_all "knob off again" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
 
 # live role change: nva2 loses its role, so plain bgpd rules apply to it in
 # both directions; then it gets its role back
-cfg -c "no neighbor 10.0.0.12 route-server role"
+rs_cfg -c "no neighbor 10.0.0.12 route-server role" >/dev/null
 wait_table 30 "nva2 without a role: gets everything (plain bgpd)" gobgp nva2 \
 	"$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")"
 wait_table 30 "nva2 without a role: its route reaches the expressroute gateway" gobgp er \
 	"$(lines "$L_VNET_IBGP" "$L_NVA2_IBGP")"
-cfg -c "neighbor 10.0.0.12 route-server role nva"
+rs_cfg -c "neighbor 10.0.0.12 route-server role nva" >/dev/null
 check_all "nva2 role restored" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
 
 # an operator's own outbound route-map on a role peer keeps applying
@@ -70,10 +69,10 @@ vtysh rs -c "configure terminal" \
 	-c "exit" -c "router bgp 65515" -c "address-family ipv4 unicast" \
 	-c "neighbor 10.0.0.11 route-map TO-NVA1 out" >/dev/null
 wait_table 30 "operator route-map on nva1: its deny applies" frr nva1 "$(lines "$L_VNET_EBGP")"
-cfg -c "route-server allow-branch-to-branch"
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 wait_table 30 "operator route-map on nva1 with the knob on: both apply" frr nva1 \
 	"$(lines "$L_VNET_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")"
-cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.11 route-map TO-NVA1 out"
+rs_cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.11 route-map TO-NVA1 out" >/dev/null
 check_all "operator route-map removed, knob on" "$exp_on_er" "$exp_on_vpn" "$exp_on_nva1" "$exp_on_nva2"
 
 expect_eq "no session was reset by any of the changes (each established once)" \
@@ -81,7 +80,7 @@ expect_eq "no session was reset by any of the changes (each established once)" \
 
 # debug logging names the suppressed prefix, the source and the reason
 vtysh rs -c "debug bgp route-server" >/dev/null
-cfg -c "no route-server allow-branch-to-branch"
+rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
 wait_table 30 "knob off with debug on: nva1" frr nva1 "$exp_off_nva1"
 expect_true "debug log shows the verdict change the knob made" \
 	grep -q "route-server: VRF default: verdict expressroute-gateway -> nva is now suppress (branch-to-branch is off)" \
@@ -91,7 +90,7 @@ expect_true "debug log shows a suppression with its reason" \
 	"$T_DIR/rs/bgpd.log"
 
 # restart the route server from its saved configuration: same tables
-cfg -c "route-server allow-branch-to-branch"
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 vtysh rs -c "show running-config" | sed -n '/^frr defaults/,$p' |
 	grep -v '^bgp no-rib' >"$T_DIR/saved.conf"
 stop_bgpd rs
@@ -111,7 +110,7 @@ _nva1_has_all() { [ "$(table_frr nva1 | grep -c '^198\.1[89]\.')" -eq 300 ]; }
 expect_true "300 more prefixes reach nva1 with the knob on" wait_until 60 "300 prefixes at nva1" _nva1_has_all
 vtysh rs -c "debug bgp route-server" >/dev/null
 : >"$T_DIR/rs/bgpd.log"
-cfg -c "no route-server allow-branch-to-branch"
+rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
 _nva1_has_none() { ! table_frr nva1 | grep -q '^198\.1[89]\.'; }
 expect_true "and are withdrawn with the knob off" wait_until 60 "withdrawal at nva1" _nva1_has_none
 per_second=$(grep "suppressed towards" "$T_DIR/rs/bgpd.log" | awk '{print $1, $2}' | uniq -c | sort -rn | head -n1 | awk '{print $1}')

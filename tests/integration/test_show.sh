@@ -7,7 +7,6 @@ source "$(dirname "$0")/topology.sh"
 
 topo_start || { echo "not ok - topology did not come up"; exit 1; }
 rs() { vtysh rs -c "$*"; }
-cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" >/dev/null 2>&1; }
 
 # Wait for a settled state: nva2 holds what the table allows.
 wait_table 30 "settled: nva2 table" gobgp nva2 \
@@ -78,7 +77,7 @@ expect_true "explain in text names the reason" \
 	grep -q "10.0.0.11 .*nva .*suppress .*no .*branch-to-branch is off: expressroute-gateway -> nva" \
 	<(rs "show bgp route-server explain $P_ER")
 
-cfg -c "route-server allow-branch-to-branch"
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 wait_table 30 "knob on: nva1 table" frr nva1 \
 	"$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")"
 expect_eq "explain after the knob is on: advertised, reason changed" \

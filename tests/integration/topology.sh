@@ -31,8 +31,6 @@ L_NVA1C_IBGP="$P_NVA1_COMM nh=10.0.0.11 path=65001 comm=65001:99"
 L_NVA2_EBGP="$P_NVA2 nh=10.0.0.12 path=65515,65002 comm="
 L_NVA2_IBGP="$P_NVA2 nh=10.0.0.12 path=65002 comm="
 
-lines() { printf '%s\n' "$@" | sort; }
-
 # knob off: virtual network to everyone, NVA <-> NVA, nothing else
 exp_off_er=$(lines "$L_VNET_IBGP")
 exp_off_vpn=$(lines "$L_VNET_IBGP")
