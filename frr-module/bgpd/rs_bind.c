@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Attaching the per-role route-maps to role peers.
+ * Attaching the policy to role peers.
  *
- * The map goes into the peer's advertise-map slot with no condition map:
- * bgpd applies such a map on every outbound path with the "withdraw"
+ * The per-role map goes into the peer's advertise-map slot with no condition
+ * map: bgpd applies such a map on every outbound path with the "withdraw"
  * meaning (bgp_route.c, subgroup_announce_check), before and independently
  * of the operator's "neighbor X route-map NAME out", and it is part of the
  * update-group key, so peers of different roles never share a group. With
  * no condition map, bgpd neither writes it to the configuration nor runs
- * its conditional-advertisement scanner on it. An operator's own
- * advertise-map (which has a condition map) is never touched.
+ * its conditional-advertisement scanner on it. The operator cannot put an
+ * advertise-map on a role peer (rs_cmdguard.c), so the slot is the module's.
+ *
+ * Binding is idempotent and cheap (a few pointer compares per peer), so it
+ * runs after every configuration command, at the end of reading a
+ * configuration file and on every session state change: whatever bgpd did
+ * to a peer (peer-group join, activate, clear), the binding follows.
  */
 #include <zebra.h>
 
@@ -17,29 +22,50 @@
 #include "routemap.h"
 
 #include "bgpd/bgpd.h"
+#include "bgpd/bgp_fsm.h"
 #include "bgpd/bgp_route.h"
 #include "bgpd/bgp_updgrp.h"
 
 #include "rs_bind.h"
+#include "rs_implied.h"
 #include "rs_instance.h"
 #include "rs_rmap.h"
 
-static const struct {
-	afi_t afi;
-	safi_t safi;
-} rs_afs[] = {{AFI_IP, SAFI_UNICAST}, {AFI_IP6, SAFI_UNICAST}};
+const struct rs_slot rs_slots[RS_SLOT_COUNT] = {
+	{AFI_IP, SAFI_UNICAST},		{AFI_IP6, SAFI_UNICAST},
+	{AFI_IP, SAFI_MULTICAST},	{AFI_IP6, SAFI_MULTICAST},
+	{AFI_IP, SAFI_LABELED_UNICAST}, {AFI_IP6, SAFI_LABELED_UNICAST},
+};
+
+static bool slot_foreign(const struct bgp_filter *filter)
+{
+	return filter->advmap.aname && !rs_rmap_is_ours(filter->advmap.aname);
+}
 
 bool rs_bind_blocked(const struct peer *peer)
 {
-	for (size_t i = 0; i < array_size(rs_afs); i++) {
-		const struct bgp_filter *filter =
-			&peer->filter[rs_afs[i].afi][rs_afs[i].safi];
-
-		if (filter->advmap.aname &&
-		    !rs_rmap_is_ours(filter->advmap.aname))
+	for (size_t i = 0; i < RS_SLOT_COUNT; i++)
+		if (slot_foreign(
+			    &peer->filter[rs_slots[i].afi][rs_slots[i].safi]))
 			return true;
-	}
 	return false;
+}
+
+bool rs_bind_complete(struct rs_instance *rsi, const struct peer *peer)
+{
+	const char *want = rs_rmap_name(rs_peer_role(rsi, peer));
+
+	if (!want)
+		return true;
+	for (size_t i = 0; i < RS_SLOT_COUNT; i++) {
+		const char *have =
+			peer->filter[rs_slots[i].afi][rs_slots[i].safi]
+				.advmap.aname;
+
+		if (!have || strcmp(have, want) != 0)
+			return false;
+	}
+	return true;
 }
 
 /* True when the filter's advertise-map slot changed. */
@@ -47,8 +73,8 @@ static bool bind_filter(struct bgp_filter *filter, const char *want)
 {
 	const char *have = filter->advmap.aname;
 
-	if (have && !rs_rmap_is_ours(have))
-		return false; /* the operator's conditional advertisement */
+	if (slot_foreign(filter))
+		return false; /* refused by rs_cmdguard; warned by rs_warn */
 	if ((!have && !want) || (have && want && strcmp(have, want) == 0))
 		return false;
 
@@ -65,19 +91,24 @@ static bool bind_filter(struct bgp_filter *filter, const char *want)
 
 void rs_bind_peer(struct rs_instance *rsi, struct peer *peer)
 {
-	const char *want = rs_rmap_name(rs_peer_role(rsi, peer));
+	enum rs_role role = rs_peer_role(rsi, peer);
+	const char *want = rs_rmap_name(role);
+	bool group = CHECK_FLAG(peer->sflags, PEER_STATUS_GROUP);
+	struct rs_role_settings settings = rs_role_settings(
+		group ? RS_ROLE_NONE : role, peer->sort == BGP_PEER_IBGP);
 
-	for (size_t i = 0; i < array_size(rs_afs); i++) {
-		afi_t afi = rs_afs[i].afi;
-		safi_t safi = rs_afs[i].safi;
+	for (size_t i = 0; i < RS_SLOT_COUNT; i++) {
+		afi_t afi = rs_slots[i].afi;
+		safi_t safi = rs_slots[i].safi;
+		bool changed = bind_filter(&peer->filter[afi][safi], want);
 
-		if (!bind_filter(&peer->filter[afi][safi], want))
+		/* a group's members carry the settings one by one */
+		changed |= rs_implied_apply(peer, i, settings);
+		if (!changed || group)
 			continue;
-		if (CHECK_FLAG(peer->sflags, PEER_STATUS_GROUP))
-			continue; /* members are bound one by one */
 		/* as peer_on_policy_change() does: regroup, re-announce */
 		update_group_adjust_peer(peer_af_find(peer, afi, safi));
-		if (peer_established(peer))
+		if (peer_established(peer) && peer->afc_nego[afi][safi])
 			bgp_announce_route(peer, afi, safi, false);
 	}
 }
@@ -94,6 +125,26 @@ void rs_bind_all(struct rs_instance *rsi)
 		rs_bind_peer(rsi, peer);
 }
 
+int rs_bind_peer_status_changed(struct peer *peer)
+{
+	struct rs_instance *rsi;
+
+	if (!peer->bgp)
+		return 0;
+	rsi = rs_instance_find(peer->bgp);
+	if (!rsi)
+		return 0;
+	if (peer->status == Deleted) {
+		/* "no neighbor X" or "no neighbor GROUP peer-group" */
+		rs_role_unset(rsi, peer);
+		rs_implied_forget(peer);
+		return 0;
+	}
+	/* e.g. a peer-group join reset the session and the peer's flags */
+	rs_bind_peer(rsi, peer);
+	return 0;
+}
+
 void rs_reannounce_role_peers(struct rs_instance *rsi)
 {
 	struct listnode *node, *nnode;
@@ -103,8 +154,9 @@ void rs_reannounce_role_peers(struct rs_instance *rsi)
 		if (rs_peer_role(rsi, peer) == RS_ROLE_NONE ||
 		    !peer_established(peer))
 			continue;
-		for (size_t i = 0; i < array_size(rs_afs); i++)
-			bgp_announce_route(peer, rs_afs[i].afi, rs_afs[i].safi,
-					   false);
+		for (size_t i = 0; i < RS_SLOT_COUNT; i++)
+			if (peer->afc_nego[rs_slots[i].afi][rs_slots[i].safi])
+				bgp_announce_route(peer, rs_slots[i].afi,
+						   rs_slots[i].safi, false);
 	}
 }

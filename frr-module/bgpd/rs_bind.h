@@ -1,26 +1,43 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Attaching the per-role route-maps to role peers and re-running outbound
- * policy when the configuration changes.
+ * Binding the policy to role peers: the per-role route-map in each peer's
+ * advertise-map slot, and the bgpd settings the role implies (rs_implied.h),
+ * re-checked after every configuration change.
  */
 #ifndef RS_BIND_H
 #define RS_BIND_H
 
 #include <stdbool.h>
 
+#include "bgpd/bgpd.h"
+
 struct peer;
 struct rs_instance;
 
-/* Makes PEER (or a group's conf peer) carry its role's map; re-announces. */
+/* Every address family and SAFI in which bgpd announces unicast prefixes. */
+struct rs_slot {
+	afi_t afi;
+	safi_t safi;
+};
+#define RS_SLOT_COUNT 6
+extern const struct rs_slot rs_slots[RS_SLOT_COUNT];
+
+/* Makes PEER (or a group's conf peer) carry its role's map and settings. */
 void rs_bind_peer(struct rs_instance *rsi, struct peer *peer);
 
 /* rs_bind_peer for every neighbor and peer-group of the instance. */
 void rs_bind_all(struct rs_instance *rsi);
+
+/* peer_status_changed hook: rebinds, or forgets a deleted peer. */
+int rs_bind_peer_status_changed(struct peer *peer);
 
 /* Re-runs outbound policy towards every role peer (after a knob change). */
 void rs_reannounce_role_peers(struct rs_instance *rsi);
 
 /* True when an operator's advertise-map on PEER keeps the module out. */
 bool rs_bind_blocked(const struct peer *peer);
+
+/* True when PEER carries its role's map in every slot (or has no role). */
+bool rs_bind_complete(struct rs_instance *rsi, const struct peer *peer);
 
 #endif /* RS_BIND_H */

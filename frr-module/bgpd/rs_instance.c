@@ -2,37 +2,60 @@
 /* Per-"router bgp" route-server state. */
 #include <zebra.h>
 
-#include "linklist.h"
+#include "jhash.h"
 #include "memory.h"
 
 #include "bgpd/bgpd.h"
-#include "bgpd/bgp_fsm.h"
 
 #include "rs_instance.h"
-#include "rs_bind.h"
 
 DEFINE_MTYPE_STATIC(BGPD, RS_INSTANCE, "Route-server instance");
 DEFINE_MTYPE_STATIC(BGPD, RS_ROLE, "Route-server neighbor role");
-DEFINE_MTYPE_STATIC(BGPD, RS_NAME, "Route-server neighbor name");
 
-static struct list *instances;
-
-struct list *rs_instances(void)
+static int rs_ptr_cmp(const void *a, const void *b)
 {
-	if (!instances)
-		instances = list_new();
-	return instances;
+	return a < b ? -1 : a > b;
 }
+
+static uint32_t rs_ptr_hash(const void *p)
+{
+	return jhash(&p, sizeof(p), 0x52535253);
+}
+
+static int rs_roles_cmp(const struct rs_role_entry *a,
+			const struct rs_role_entry *b)
+{
+	return rs_ptr_cmp(a->conf, b->conf);
+}
+
+static uint32_t rs_roles_hash(const struct rs_role_entry *e)
+{
+	return rs_ptr_hash(e->conf);
+}
+
+DECLARE_HASH(rs_roles, struct rs_role_entry, item, rs_roles_cmp, rs_roles_hash);
+
+static int rs_instances_cmp(const struct rs_instance *a,
+			    const struct rs_instance *b)
+{
+	return rs_ptr_cmp(a->bgp, b->bgp);
+}
+
+static uint32_t rs_instances_hash(const struct rs_instance *i)
+{
+	return rs_ptr_hash(i->bgp);
+}
+
+DECLARE_HASH(rs_instances, struct rs_instance, item, rs_instances_cmp,
+	     rs_instances_hash);
+
+static struct rs_instances_head instances = INIT_HASH(instances);
 
 struct rs_instance *rs_instance_find(const struct bgp *bgp)
 {
-	struct listnode *node;
-	struct rs_instance *rsi;
+	struct rs_instance key = {.bgp = (struct bgp *)bgp};
 
-	for (ALL_LIST_ELEMENTS_RO(rs_instances(), node, rsi))
-		if (rsi->bgp == bgp)
-			return rsi;
-	return NULL;
+	return rs_instances_find(&instances, &key);
 }
 
 struct rs_instance *rs_instance_get(struct bgp *bgp)
@@ -43,25 +66,18 @@ struct rs_instance *rs_instance_get(struct bgp *bgp)
 		return rsi;
 	rsi = XCALLOC(MTYPE_RS_INSTANCE, sizeof(*rsi));
 	rsi->bgp = bgp;
-	rsi->roles = list_new();
-	listnode_add(rs_instances(), rsi);
+	rs_roles_init(&rsi->roles);
+	rs_instances_add(&instances, rsi);
 	return rsi;
-}
-
-static void role_entry_free(struct rs_role_entry *entry)
-{
-	XFREE(MTYPE_RS_NAME, entry->name);
-	XFREE(MTYPE_RS_ROLE, entry);
 }
 
 static void instance_free(struct rs_instance *rsi)
 {
-	struct listnode *node, *nnode;
 	struct rs_role_entry *entry;
 
-	for (ALL_LIST_ELEMENTS(rsi->roles, node, nnode, entry))
-		role_entry_free(entry);
-	list_delete(&rsi->roles);
+	while ((entry = rs_roles_pop(&rsi->roles)))
+		XFREE(MTYPE_RS_ROLE, entry);
+	rs_roles_fini(&rsi->roles);
 	XFREE(MTYPE_RS_INSTANCE, rsi);
 }
 
@@ -71,45 +87,46 @@ void rs_instance_delete(struct bgp *bgp)
 
 	if (!rsi)
 		return;
-	listnode_delete(rs_instances(), rsi);
+	rs_instances_del(&instances, rsi);
 	instance_free(rsi);
 }
 
 void rs_instance_fini(void)
 {
-	struct listnode *node, *nnode;
 	struct rs_instance *rsi;
 
-	if (!instances)
-		return;
-	for (ALL_LIST_ELEMENTS(instances, node, nnode, rsi))
+	while ((rsi = rs_instances_pop(&instances)))
 		instance_free(rsi);
-	list_delete(&instances);
+	rs_instances_fini(&instances);
 }
 
-struct rs_role_entry *rs_role_entry_find(struct rs_instance *rsi,
+void rs_instance_foreach(void (*fn)(struct rs_instance *rsi))
+{
+	struct rs_instance *rsi;
+
+	frr_each_safe (rs_instances, &instances, rsi)
+		fn(rsi);
+}
+
+struct rs_role_entry *rs_role_entry_find(const struct rs_instance *rsi,
 					 const struct peer *conf)
 {
-	struct listnode *node;
-	struct rs_role_entry *entry;
+	struct rs_role_entry key = {.conf = (struct peer *)conf};
 
-	for (ALL_LIST_ELEMENTS_RO(rsi->roles, node, entry))
-		if (entry->conf == conf)
-			return entry;
-	return NULL;
+	if (!rsi)
+		return NULL;
+	/* the entry is the module's, not the caller's const object */
+	return (struct rs_role_entry *)rs_roles_const_find(&rsi->roles, &key);
 }
 
-void rs_role_set(struct rs_instance *rsi, struct peer *conf, bool is_group,
-		 const char *name, enum rs_role role)
+void rs_role_set(struct rs_instance *rsi, struct peer *conf, enum rs_role role)
 {
 	struct rs_role_entry *entry = rs_role_entry_find(rsi, conf);
 
 	if (!entry) {
 		entry = XCALLOC(MTYPE_RS_ROLE, sizeof(*entry));
 		entry->conf = conf;
-		entry->is_group = is_group;
-		entry->name = XSTRDUP(MTYPE_RS_NAME, name);
-		listnode_add(rsi->roles, entry);
+		rs_roles_add(&rsi->roles, entry);
 	}
 	entry->role = role;
 }
@@ -120,27 +137,18 @@ void rs_role_unset(struct rs_instance *rsi, const struct peer *conf)
 
 	if (!entry)
 		return;
-	listnode_delete(rsi->roles, entry);
-	role_entry_free(entry);
+	rs_roles_del(&rsi->roles, entry);
+	XFREE(MTYPE_RS_ROLE, entry);
 }
 
 enum rs_role rs_peer_role(const struct rs_instance *rsi,
 			  const struct peer *peer)
 {
-	struct listnode *node;
-	struct rs_role_entry *entry;
-	enum rs_role group_role = RS_ROLE_NONE;
-	const struct peer *group_conf = peer->group ? peer->group->conf : NULL;
+	const struct rs_role_entry *entry = rs_role_entry_find(rsi, peer);
 
-	if (!rsi)
-		return RS_ROLE_NONE;
-	for (ALL_LIST_ELEMENTS_RO(rsi->roles, node, entry)) {
-		if (entry->conf == peer)
-			return entry->role;
-		if (group_conf && entry->conf == group_conf)
-			group_role = entry->role;
-	}
-	return group_role;
+	if (!entry && peer->group)
+		entry = rs_role_entry_find(rsi, peer->group->conf);
+	return entry ? entry->role : RS_ROLE_NONE;
 }
 
 enum rs_role rs_configured_role(const struct rs_instance *rsi,
@@ -164,24 +172,9 @@ unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 	return count;
 }
 
-int rs_instance_peer_status_changed(struct peer *peer)
+const char *rs_conf_name(const struct peer *conf)
 {
-	struct rs_instance *rsi;
-
-	if (!peer->bgp)
-		return 0;
-	rsi = rs_instance_find(peer->bgp);
-	if (!rsi)
-		return 0;
-	if (peer->status == Deleted) {
-		/* "no neighbor X" or "no neighbor GROUP peer-group" */
-		rs_role_unset(rsi, peer);
-		return 0;
-	}
-	/*
-	 * Joining or leaving a peer-group resets the session: the binding
-	 * follows the peer's role as it is now (a no-op when unchanged).
-	 */
-	rs_bind_peer(rsi, peer);
-	return 0;
+	if (CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP))
+		return conf->group->name;
+	return conf->conf_if ? conf->conf_if : conf->host;
 }

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Per-"router bgp" route-server state: the branch-to-branch knob and the
- * roles given to neighbors and peer-groups.
+ * roles given to neighbors and peer-groups, in FRR's typesafe hashes so that
+ * the per-route lookups are O(1).
  */
 #ifndef RS_INSTANCE_H
 #define RS_INSTANCE_H
 
 #include <stdbool.h>
+
+#include "typesafe.h"
 
 #include "routeserver/role.h"
 
@@ -14,19 +17,26 @@ struct bgp;
 struct peer;
 struct vty;
 
+PREDECL_HASH(rs_roles);
+
 /* A role given to one neighbor (address or interface) or one peer-group. */
 struct rs_role_entry {
-	char *name; /* as bgpd prints it: peer->host, conf_if or group */
-	bool is_group;
-	struct peer *conf; /* the peer, or the group's conf peer */
+	struct rs_roles_item item;
+	struct peer *conf; /* the peer, or the group's conf peer: the key */
 	enum rs_role role;
 };
 
+PREDECL_HASH(rs_instances);
+
 struct rs_instance {
-	struct bgp *bgp;
+	struct rs_instances_item item;
+	struct bgp *bgp; /* the key */
 	bool branch_to_branch;
-	struct list *roles; /* of struct rs_role_entry */
-	bool vpn_warned;    /* the not-active-active warning was logged */
+	struct rs_roles_head roles;
+	/* the warnings logged and still current, by hash of their text */
+#define RS_WARN_LOGGED 64
+	uint32_t warned[RS_WARN_LOGGED];
+	unsigned int warned_count;
 };
 
 /* NULL when the instance has no route-server state yet. */
@@ -36,13 +46,13 @@ struct rs_instance *rs_instance_get(struct bgp *bgp);
 void rs_instance_delete(struct bgp *bgp);
 void rs_instance_fini(void);
 
-/* Iterates all instances (for config-wide operations such as debug). */
-struct list *rs_instances(void);
+/* Calls FN for every instance that has route-server state. */
+void rs_instance_foreach(void (*fn)(struct rs_instance *rsi));
 
-struct rs_role_entry *rs_role_entry_find(struct rs_instance *rsi,
+/* The role given to exactly CONF (a neighbor or a group's conf peer). */
+struct rs_role_entry *rs_role_entry_find(const struct rs_instance *rsi,
 					 const struct peer *conf);
-void rs_role_set(struct rs_instance *rsi, struct peer *conf, bool is_group,
-		 const char *name, enum rs_role role);
+void rs_role_set(struct rs_instance *rsi, struct peer *conf, enum rs_role role);
 void rs_role_unset(struct rs_instance *rsi, const struct peer *conf);
 
 /* The peer's own role, else its peer-group's, else RS_ROLE_NONE. */
@@ -60,7 +70,7 @@ enum rs_role rs_configured_role(const struct rs_instance *rsi,
 unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 				enum rs_role role);
 
-/* Forgets the role of a neighbor or peer-group that bgpd deleted. */
-int rs_instance_peer_status_changed(struct peer *peer);
+/* The name under which bgpd writes a neighbor or group in its config. */
+const char *rs_conf_name(const struct peer *conf);
 
 #endif /* RS_INSTANCE_H */

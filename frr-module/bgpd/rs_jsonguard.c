@@ -19,16 +19,10 @@
 
 #include "routeserver/cmdline.h"
 
+#include "rs_cmdhooks.h"
 #include "rs_instance.h"
 #include "rs_jsonguard.h"
 #include "rs_rmap.h"
-
-/* Declared in lib/command.c only; the hooks are exported by libfrr. */
-DECLARE_HOOK(cmd_execute,
-	     (struct vty * vty, const char *cmd_in, char **cmd_out),
-	     (vty, cmd_in, cmd_out));
-DECLARE_KOOH(cmd_execute_done, (struct vty * vty, const char *cmd_exec),
-	     (vty, cmd_exec));
 
 static void guard_filter(struct bgp_filter *filter, bool on)
 {
@@ -42,18 +36,24 @@ static void guard_filter(struct bgp_filter *filter, bool on)
 		XFREE(MTYPE_BGP_FILTER_NAME, filter->advmap.cname);
 }
 
-static void guard_all(bool on)
+static bool guard_on;
+
+static void guard_instance(struct rs_instance *rsi)
 {
-	struct listnode *inode, *pnode;
-	struct rs_instance *rsi;
+	struct listnode *node;
 	struct peer *peer;
 	afi_t afi;
 	safi_t safi;
 
-	for (ALL_LIST_ELEMENTS_RO(rs_instances(), inode, rsi))
-		for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, pnode, peer))
-			FOREACH_AFI_SAFI (afi, safi)
-				guard_filter(&peer->filter[afi][safi], on);
+	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer))
+		FOREACH_AFI_SAFI (afi, safi)
+			guard_filter(&peer->filter[afi][safi], guard_on);
+}
+
+static void guard_all(bool on)
+{
+	guard_on = on;
+	rs_instance_foreach(guard_instance);
 }
 
 static bool guarded;

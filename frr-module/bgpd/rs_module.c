@@ -12,7 +12,12 @@
 
 #include "bgpd/bgpd.h"
 
+#include "rs_bind.h"
+#include "rs_cmdguard.h"
+#include "rs_cmdhooks.h"
+#include "rs_errors.h"
 #include "rs_explain.h"
+#include "rs_implied.h"
 #include "rs_instance.h"
 #include "rs_jsonguard.h"
 #include "rs_log.h"
@@ -20,9 +25,16 @@
 #include "rs_routes.h"
 #include "rs_show.h"
 #include "rs_vty.h"
+#include "rs_warn.h"
 
 static int rs_late_init(struct thread_master *master)
 {
+	/* libfrr's error-code table, bgpd's commands and config writer exist
+	 * from here on
+	 */
+	rs_errors_init();
+	rs_cmdguard_init();
+	rs_implied_init();
 	rs_rmap_init();
 	rs_vty_init();
 	rs_show_init();
@@ -33,12 +45,40 @@ static int rs_late_init(struct thread_master *master)
 
 static int rs_bgp_delete(struct bgp *bgp)
 {
+	rs_implied_fini(bgp);
 	rs_instance_delete(bgp);
+	return 0;
+}
+
+static void rs_recheck(struct rs_instance *rsi)
+{
+	rs_bind_all(rsi);
+	rs_warn_log(rsi);
+}
+
+/*
+ * Whatever a command did to bgpd's peers, the binding follows at once, and
+ * a new warning is logged.
+ */
+static int rs_command_done(struct vty *vty, const char *cmd_exec)
+{
+	rs_instance_foreach(rs_recheck);
+	return 0;
+}
+
+/* ... and after a configuration file was read (no vty commands there). */
+static int rs_config_end(struct bgp *bgp)
+{
+	struct rs_instance *rsi = rs_instance_find(bgp);
+
+	if (rsi)
+		rs_recheck(rsi);
 	return 0;
 }
 
 static int rs_fini(void)
 {
+	rs_implied_fini(NULL);
 	rs_instance_fini();
 	return 0;
 }
@@ -51,7 +91,9 @@ static int rs_module_init(void)
 	hook_register(frr_fini, rs_fini);
 	hook_register(bgp_inst_config_write, rs_config_write);
 	hook_register(bgp_inst_delete, rs_bgp_delete);
-	hook_register(peer_status_changed, rs_instance_peer_status_changed);
+	hook_register(peer_status_changed, rs_bind_peer_status_changed);
+	hook_register(cmd_execute_done, rs_command_done);
+	hook_register(bgp_config_end, rs_config_end);
 	return 0;
 }
 

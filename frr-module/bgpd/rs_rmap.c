@@ -3,11 +3,15 @@
  * The route-server decision as a route-map match rule.
  *
  * bgpd 8.4 has no hook in its outbound path, so the verdict rides on a
- * route-map. One map per destination role ("rs-suppress-to-<role>") holds a
- * single "permit 10" entry whose only clause is this rule, with the role as
- * its argument: the map is applied in the advertise-map "withdraw" slot (see
- * rs_bind.c), where a PERMIT result means "do not advertise". The rule
- * therefore matches when the core says suppress.
+ * route-map. One map per destination role ("route-server suppress-to-<role>")
+ * holds a single "permit 10" entry whose only clause is this rule, with the
+ * role as its argument: the map is applied in the advertise-map "withdraw"
+ * slot (see rs_bind.c), where a PERMIT result means "do not advertise". The
+ * rule therefore matches when the core says suppress.
+ *
+ * The maps' names contain a space: no vtysh command can name them, so an
+ * operator can neither edit, delete nor shadow them ("route-map NAME" takes
+ * one word). bgpd looks them up by name for every announcement.
  *
  * The object is a temporary path whose ->peer is the update group's
  * representative, not the real destination; the destination's role comes
@@ -21,21 +25,24 @@
 #include "routemap.h"
 
 #include "bgpd/bgpd.h"
+#include "bgpd/bgp_attr.h"
 #include "bgpd/bgp_table.h"
 #include "bgpd/bgp_route.h"
 
 #include "rs_instance.h"
+#include "rs_errors.h"
 #include "rs_log.h"
 #include "rs_rmap.h"
 
 DEFINE_MTYPE_STATIC(BGPD, RS_RULE, "Route-server route-map rule");
 
-#define RS_RULE_NAME "route-server-suppress-to"
+#define RS_RULE_NAME "route-server suppress-to"
 
 static const char *const map_names[RS_ROLE_COUNT] = {
-	[RS_ROLE_EXPRESSROUTE_GW] = "rs-suppress-to-expressroute-gateway",
-	[RS_ROLE_VPN_GW] = "rs-suppress-to-vpn-gateway",
-	[RS_ROLE_NVA] = "rs-suppress-to-nva",
+	[RS_ROLE_EXPRESSROUTE_GW] =
+		"route-server suppress-to-expressroute-gateway",
+	[RS_ROLE_VPN_GW] = "route-server suppress-to-vpn-gateway",
+	[RS_ROLE_NVA] = "route-server suppress-to-nva",
 };
 
 const char *rs_rmap_name(enum rs_role dest)
@@ -91,25 +98,80 @@ struct rs_verdict rs_verdict_for(struct bgp *bgp,
 				rsi ? rsi->branch_to_branch : false);
 }
 
+/*
+ * The paths of DEST that the temporary copy TMP can stand for: bgpd copies
+ * flags, type and sub-type, and the attributes before it touches the next
+ * hop. With add-path a non-best path is announced too; it is found among
+ * the non-best paths by those fields.
+ */
+static bool rs_same_path(const struct bgp_path_info *tmp,
+			 const struct bgp_path_info *pi, const struct prefix *p)
+{
+	if (pi->type != tmp->type || pi->sub_type != tmp->sub_type ||
+	    CHECK_FLAG(pi->flags, BGP_PATH_SELECTED) ||
+	    !CHECK_FLAG(pi->flags, BGP_PATH_VALID) ||
+	    CHECK_FLAG(pi->flags, BGP_PATH_HISTORY | BGP_PATH_REMOVED))
+		return false;
+	if (p->family == AF_INET6)
+		return IPV6_ADDR_SAME(&pi->attr->mp_nexthop_global,
+				      &tmp->attr->mp_nexthop_global);
+	return IPV4_ADDR_SAME(&pi->attr->nexthop, &tmp->attr->nexthop);
+}
+
+/*
+ * The verdict for the path TMP stands for towards DEST. A non-best path is
+ * decided by its own source; when several non-best paths fit the copy, it
+ * is advertised only if every one of them may be (fail closed).
+ */
+static struct rs_verdict rs_tmp_verdict(struct bgp *bgp,
+					const struct bgp_path_info *tmp,
+					const struct prefix *p,
+					enum rs_role dest,
+					const struct peer **source)
+{
+	struct bgp_path_info *pi;
+	struct rs_verdict v = rs_policy_unknown_source();
+	bool found = false;
+
+	if (CHECK_FLAG(tmp->flags, BGP_PATH_SELECTED)) {
+		pi = rs_announced_path(tmp->net);
+		if (!pi)
+			return v;
+		*source = pi->peer;
+		return rs_verdict_for(bgp, pi, dest);
+	}
+	for (pi = bgp_dest_get_bgp_path_info(tmp->net); pi; pi = pi->next) {
+		if (!rs_same_path(tmp, pi, p))
+			continue;
+		v = rs_verdict_for(bgp, pi, dest);
+		*source = pi->peer;
+		found = true;
+		if (!v.allow)
+			break;
+	}
+	if (!found) {
+		*source = NULL;
+		return rs_policy_unknown_source();
+	}
+	return v;
+}
+
 static enum route_map_cmd_result_t
 rs_match(void *rule, const struct prefix *prefix, void *object)
 {
 	const enum rs_role *dest = rule;
 	struct bgp_path_info *tmp = object;
-	struct bgp_path_info *best;
+	const struct peer *source = NULL;
 	struct bgp_table *table;
 	struct rs_verdict v;
 
-	if (!tmp->net)
-		return RMAP_NOMATCH;
-	table = bgp_dest_table(tmp->net);
-	best = rs_announced_path(tmp->net);
-	if (!table || !table->bgp || !best)
-		return RMAP_NOMATCH;
-
-	v = rs_verdict_for(table->bgp, best, *dest);
+	table = tmp->net ? bgp_dest_table(tmp->net) : NULL;
+	if (table && table->bgp)
+		v = rs_tmp_verdict(table->bgp, tmp, prefix, *dest, &source);
+	else
+		v = rs_policy_unknown_source();
 	if (!v.allow)
-		rs_log_suppressed(prefix, best->peer, *dest, v.reason);
+		rs_log_suppressed(prefix, source, *dest, v.reason);
 	return v.allow ? RMAP_NOMATCH : RMAP_MATCH;
 }
 
@@ -148,7 +210,8 @@ void rs_rmap_init(void)
 		if (route_map_add_match(index, RS_RULE_NAME, rs_role_name(r),
 					RMAP_EVENT_MATCH_ADDED) !=
 		    RMAP_COMPILE_SUCCESS)
-			zlog_err("route-server: cannot install route-map %s",
+			flog_err(EC_RS_ROUTE_MAP,
+				 "route-server: cannot install route-map %s",
 				 map_names[r]);
 	}
 }

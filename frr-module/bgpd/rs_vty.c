@@ -87,13 +87,8 @@ static void neighbor_facts(struct bgp *bgp, struct peer *conf,
 	}
 }
 
-/* The name under which bgpd writes the neighbor in its own config. */
-static const char *neighbor_name(struct peer *conf)
-{
-	if (CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP))
-		return conf->group->name;
-	return conf->conf_if ? conf->conf_if : conf->host;
-}
+#define RS_ADVMAP_ERR                                                          \
+	"has an advertise-map, which route-server role peers cannot have"
 
 /* Members that their group's role would make invalid. */
 static const char *group_member_check(struct bgp *bgp, struct peer *conf,
@@ -107,6 +102,8 @@ static const char *group_member_check(struct bgp *bgp, struct peer *conf,
 	for (ALL_LIST_ELEMENTS_RO(conf->group->peer, node, member)) {
 		neighbor_facts(bgp, member, &facts);
 		err = rs_role_check(role, &facts);
+		if (!err && rs_bind_blocked(member))
+			err = RS_ADVMAP_ERR;
 		if (err) {
 			*bad = member;
 			return err;
@@ -150,14 +147,13 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 		return CMD_WARNING_CONFIG_FAILED;
 	}
 	if (rs_bind_blocked(conf)) {
-		vty_out(vty,
-			"%% %s has an advertise-map; remove it before giving it a route-server role\n",
+		vty_out(vty, "%% %s " RS_ADVMAP_ERR "; remove it first\n",
 			neighbor);
 		return CMD_WARNING_CONFIG_FAILED;
 	}
 
 	rsi = rs_instance_get(bgp);
-	rs_role_set(rsi, conf, facts.is_peer_group, neighbor_name(conf), r);
+	rs_role_set(rsi, conf, r);
 	if (rs_debugging())
 		zlog_debug("route-server: %s: neighbor %s role %s",
 			   bgp->name_pretty, neighbor, role);
@@ -203,19 +199,32 @@ DEFPY(rs_debug_cmd, rs_debug_cmd_cmd, "[no$no] debug bgp route-server",
 	return CMD_SUCCESS;
 }
 
+static void config_write_role(struct vty *vty, struct rs_instance *rsi,
+			      struct peer *conf)
+{
+	const struct rs_role_entry *entry = rs_role_entry_find(rsi, conf);
+
+	if (entry)
+		vty_out(vty, " neighbor %s route-server role %s\n",
+			rs_conf_name(conf), rs_role_name(entry->role));
+}
+
 int rs_config_write(struct bgp *bgp, struct vty *vty)
 {
 	struct rs_instance *rsi = rs_instance_find(bgp);
+	struct peer_group *group;
 	struct listnode *node;
-	struct rs_role_entry *entry;
+	struct peer *peer;
 
 	if (!rsi)
 		return 0;
 	if (rsi->branch_to_branch)
 		vty_out(vty, " route-server allow-branch-to-branch\n");
-	for (ALL_LIST_ELEMENTS_RO(rsi->roles, node, entry))
-		vty_out(vty, " neighbor %s route-server role %s\n", entry->name,
-			rs_role_name(entry->role));
+	/* in bgpd's own order: groups first, as bgpd writes them */
+	for (ALL_LIST_ELEMENTS_RO(bgp->group, node, group))
+		config_write_role(vty, rsi, group->conf);
+	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer))
+		config_write_role(vty, rsi, peer);
 	return 0;
 }
 

@@ -2,11 +2,12 @@
 /* Configuration problems that the route server accepts but reports. */
 #include <zebra.h>
 
+#include "jhash.h"
 #include "linklist.h"
 #include "printfrr.h"
 
 #include "bgpd/bgpd.h"
-#include "bgpd/bgp_addpath_types.h"
+#include "bgpd/bgp_route.h"
 
 #include "routeserver/validate.h"
 
@@ -61,44 +62,57 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 
 	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer)) {
 		enum rs_role role = rs_configured_role(rsi, peer);
-		uint64_t af_flags = peer->af_flags[AFI_IP][SAFI_UNICAST];
+		struct bgp_filter *filter = &peer->filter[AFI_IP][SAFI_UNICAST];
 
 		if (role == RS_ROLE_NONE)
 			continue;
-		if (rs_bind_blocked(peer))
+		if (!rs_bind_complete(rsi, peer))
 			warnf(&sink,
-			      "neighbor %s (%s) has its own advertise-map: route-server policy is not applied to it",
+			      "neighbor %s (%s) has its own advertise-map: route-server policy is NOT applied to it",
 			      peer->host, rs_role_name(role));
-		if (rs_role_is_gateway(role) && peer->sort == BGP_PEER_IBGP &&
-		    !CHECK_FLAG(af_flags, PEER_FLAG_REFLECTOR_CLIENT))
+		if (peer->sort == BGP_PEER_EBGP &&
+		    CHECK_FLAG(rsi->bgp->flags,
+			       BGP_FLAG_EBGP_REQUIRES_POLICY) &&
+		    (!bgp_inbound_policy_exists(peer, filter) ||
+		     !bgp_outbound_policy_exists(peer, filter)))
 			warnf(&sink,
-			      "neighbor %s (%s) is iBGP but not a route-reflector-client: routes from other iBGP peers cannot reach it",
+			      "neighbor %s (%s) is eBGP and 'bgp ebgp-requires-policy' is on: bgpd exchanges no routes with it without a route-map in and out (or 'no bgp ebgp-requires-policy')",
 			      peer->host, rs_role_name(role));
-		if (peer->addpath_type[AFI_IP][SAFI_UNICAST] !=
-		    BGP_ADDPATH_NONE)
-			warnf(&sink,
-			      "neighbor %s (%s) sends add-path: the route-server verdict follows the best path only",
-			      peer->host, rs_role_name(role));
-		if (role == RS_ROLE_NVA &&
-		    !CHECK_FLAG(af_flags, PEER_FLAG_NEXTHOP_UNCHANGED))
-			warnf(&sink,
-			      "neighbor %s (nva) lacks 'attribute-unchanged next-hop': learned routes reach it with the route server as next hop",
-			      peer->host);
 	}
 	return sink.count;
 }
 
+struct log_state {
+	struct rs_instance *rsi;
+	uint32_t now[RS_WARN_LOGGED];
+	unsigned int count;
+};
+
+static bool logged_before(const struct rs_instance *rsi, uint32_t key)
+{
+	for (unsigned int i = 0; i < rsi->warned_count; i++)
+		if (rsi->warned[i] == key)
+			return true;
+	return false;
+}
+
+static void warn_log_one(const char *text, void *arg)
+{
+	struct log_state *st = arg;
+	uint32_t key = jhash(text, strlen(text), 0x5741524e);
+
+	if (!logged_before(st->rsi, key))
+		zlog_warn("route-server: %s: %s", st->rsi->bgp->name_pretty,
+			  text);
+	if (st->count < RS_WARN_LOGGED)
+		st->now[st->count++] = key;
+}
+
 void rs_warn_log(struct rs_instance *rsi)
 {
-	char buf[RS_WARN_MAX];
+	struct log_state st = {.rsi = rsi};
 
-	vpn_warning(rsi, buf, sizeof(buf));
-	if (!buf[0]) {
-		rsi->vpn_warned = false;
-		return;
-	}
-	if (rsi->vpn_warned)
-		return;
-	rsi->vpn_warned = true;
-	zlog_warn("route-server: %s: %s", rsi->bgp->name_pretty, buf);
+	rs_warnings(rsi, warn_log_one, &st);
+	memcpy(rsi->warned, st.now, sizeof(st.now));
+	rsi->warned_count = st.count;
 }

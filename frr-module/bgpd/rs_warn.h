@@ -10,7 +10,7 @@ struct rs_instance;
 unsigned int rs_warnings(struct rs_instance *rsi,
 			 void (*emit)(const char *text, void *arg), void *arg);
 
-/* Logs the not-active-active VPN gateway warning once per occurrence. */
+/* Logs each current warning once, when it first appears. */
 void rs_warn_log(struct rs_instance *rsi);
 
 #endif /* RS_WARN_H */

@@ -9,6 +9,11 @@ static struct rs_verdict verdict(bool allow, enum rs_reason reason)
 	return v;
 }
 
+struct rs_verdict rs_policy_unknown_source(void)
+{
+	return verdict(false, RS_REASON_UNKNOWN_SOURCE);
+}
+
 struct rs_verdict rs_policy_decide(enum rs_source_kind kind,
 				   enum rs_role source, enum rs_role dest,
 				   bool branch_to_branch)
@@ -77,6 +82,8 @@ static const struct {
 	[RS_REASON_B2B_OFF] = {"branch-to-branch is off", "branchToBranchOff"},
 	[RS_REASON_SAME_GATEWAY] = {"never back to a gateway of the same kind",
 				    "sameGatewayKind"},
+	[RS_REASON_UNKNOWN_SOURCE] =
+		{"source unknown: suppressed (fail closed)", "unknownSource"},
 };
 
 const char *rs_source_name(enum rs_source_kind kind, enum rs_role role)

@@ -36,3 +36,13 @@ bool rs_role_is_gateway(enum rs_role role)
 {
 	return role == RS_ROLE_EXPRESSROUTE_GW || role == RS_ROLE_VPN_GW;
 }
+
+struct rs_role_settings rs_role_settings(enum rs_role role, bool ibgp)
+{
+	struct rs_role_settings s = {
+		.reflector_client = ibgp && rs_role_is_gateway(role),
+		.nexthop_unchanged = !ibgp && role != RS_ROLE_NONE,
+	};
+
+	return s;
+}

@@ -18,12 +18,13 @@ enum rs_source_kind {
 };
 
 enum rs_reason {
-	RS_REASON_NO_ROLE,	/* source or destination has no role */
-	RS_REASON_LOCAL,	/* virtual-network prefix: to everyone */
-	RS_REASON_NVA_TO_NVA,	/* NVAs always learn each other's routes */
-	RS_REASON_B2B_ON,	/* branch-to-branch on: exchanged */
-	RS_REASON_B2B_OFF,	/* branch-to-branch off: suppressed */
-	RS_REASON_SAME_GATEWAY, /* never back to a gateway of the same kind */
+	RS_REASON_NO_ROLE,	  /* source or destination has no role */
+	RS_REASON_LOCAL,	  /* virtual-network prefix: to everyone */
+	RS_REASON_NVA_TO_NVA,	  /* NVAs always learn each other's routes */
+	RS_REASON_B2B_ON,	  /* branch-to-branch on: exchanged */
+	RS_REASON_B2B_OFF,	  /* branch-to-branch off: suppressed */
+	RS_REASON_SAME_GATEWAY,	  /* never back to a gateway of the same kind */
+	RS_REASON_UNKNOWN_SOURCE, /* the source cannot be told: fail closed */
 	RS_REASON_COUNT,
 };
 
@@ -31,6 +32,9 @@ struct rs_verdict {
 	bool allow;
 	enum rs_reason reason;
 };
+
+/* Suppression when the route's source cannot be told (fail closed). */
+struct rs_verdict rs_policy_unknown_source(void);
 
 struct rs_verdict rs_policy_decide(enum rs_source_kind kind,
 				   enum rs_role source, enum rs_role dest,

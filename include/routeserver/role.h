@@ -25,4 +25,18 @@ bool rs_role_parse(const char *name, enum rs_role *role);
 /* The two gateway kinds are iBGP in Azure; an NVA is always eBGP. */
 bool rs_role_is_gateway(enum rs_role role);
 
+/*
+ * The bgpd per-neighbor settings a role implies, so that the role alone
+ * gives Azure Route Server's behaviour (doc/routeserver.md, "What a role
+ * sets"): an iBGP gateway is a route-reflector client (iBGP gateways learn
+ * each other's routes), and an eBGP role peer gets learned routes with their
+ * original next hop (a route server is not in the data path, RFC 7947).
+ */
+struct rs_role_settings {
+	bool reflector_client;
+	bool nexthop_unchanged;
+};
+
+struct rs_role_settings rs_role_settings(enum rs_role role, bool ibgp);
+
 #endif /* ROUTESERVER_ROLE_H */

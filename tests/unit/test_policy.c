@@ -109,6 +109,16 @@ static void test_source_names(void **state)
 		"expressroute-gateway");
 }
 
+static void test_unknown_source_fails_closed(void **state)
+{
+	struct rs_verdict v = rs_policy_unknown_source();
+
+	(void)state;
+	assert_false(v.allow);
+	assert_int_equal(v.reason, RS_REASON_UNKNOWN_SOURCE);
+	assert_string_equal(rs_reason_key(v.reason), "unknownSource");
+}
+
 struct seen {
 	unsigned int count;
 	bool local_seen, same_gateway_seen, nva_pair_seen;
@@ -155,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_peers_without_role_untouched),
 		cmocka_unit_test(test_reasons_have_words_and_keys),
 		cmocka_unit_test(test_source_names),
+		cmocka_unit_test(test_unknown_source_fails_closed),
 		cmocka_unit_test(
 			test_knob_changes_are_the_branch_to_branch_cells),
 	};

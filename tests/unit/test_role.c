@@ -47,12 +47,39 @@ static void test_gateway_kinds(void **state)
 	assert_false(rs_role_is_gateway(RS_ROLE_NONE));
 }
 
+static void test_settings_implied_by_role(void **state)
+{
+	struct rs_role_settings s;
+
+	(void)state;
+	/* iBGP gateways reflect; their next hops are never touched by iBGP */
+	s = rs_role_settings(RS_ROLE_EXPRESSROUTE_GW, true);
+	assert_true(s.reflector_client);
+	assert_false(s.nexthop_unchanged);
+	s = rs_role_settings(RS_ROLE_VPN_GW, true);
+	assert_true(s.reflector_client);
+	assert_false(s.nexthop_unchanged);
+	/* eBGP role peers keep the original next hop; no reflection in eBGP */
+	s = rs_role_settings(RS_ROLE_NVA, false);
+	assert_false(s.reflector_client);
+	assert_true(s.nexthop_unchanged);
+	s = rs_role_settings(RS_ROLE_EXPRESSROUTE_GW, false);
+	assert_false(s.reflector_client);
+	assert_true(s.nexthop_unchanged);
+	/* no role: plain bgpd, nothing implied */
+	s = rs_role_settings(RS_ROLE_NONE, true);
+	assert_false(s.reflector_client || s.nexthop_unchanged);
+	s = rs_role_settings(RS_ROLE_NONE, false);
+	assert_false(s.reflector_client || s.nexthop_unchanged);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names_round_trip),
 		cmocka_unit_test(test_bad_names_rejected_and_untouched),
 		cmocka_unit_test(test_gateway_kinds),
+		cmocka_unit_test(test_settings_implied_by_role),
 	};
 
 	return cmocka_run_group_tests_name("role", tests, NULL, NULL);

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The bgpd settings a role implies.
+ *
+ * bgpd decides iBGP reflection and the next hop from the peer's own flags
+ * (subgroup_announce_check, bpacket_reformat_for_peer) and offers no other
+ * seam, so the module sets PEER_FLAG_REFLECTOR_CLIENT and
+ * PEER_FLAG_NEXTHOP_UNCHANGED itself, without bgpd's session reset, and
+ * regroups and re-announces as bgpd does for a policy change. It records
+ * which flags it set (the "owned" bits): those, and only those, it removes
+ * again, and only while the operator has not configured the same setting
+ * (bgpd's override bit, a peer-group's own flag, or route-server-client,
+ * which implies next-hop unchanged).
+ *
+ * bgpd writes a peer's flags to running-config, so while bgpd writes the
+ * "router bgp" node the owned bits are taken out and put back after: the
+ * role line alone is written, and re-derives them when it is read back.
+ */
+#include <zebra.h>
+
+#include "command.h"
+#include "jhash.h"
+#include "memory.h"
+
+#include "bgpd/bgpd.h"
+
+#include "rs_bind.h"
+#include "rs_errors.h"
+#include "rs_implied.h"
+#include "rs_instance.h"
+
+DEFINE_MTYPE_STATIC(BGPD, RS_OWNED, "Route-server implied peer flags");
+
+#define RS_IMPLIED_FLAGS                                                       \
+	(PEER_FLAG_REFLECTOR_CLIENT | PEER_FLAG_NEXTHOP_UNCHANGED)
+
+PREDECL_HASH(rs_owned);
+
+struct rs_owned_peer {
+	struct rs_owned_item item;
+	struct peer *peer; /* the key */
+	uint64_t bits[RS_SLOT_COUNT];
+	uint64_t hidden[RS_SLOT_COUNT]; /* taken out while config is written */
+};
+
+static int rs_owned_cmp(const struct rs_owned_peer *a,
+			const struct rs_owned_peer *b)
+{
+	return a->peer < b->peer ? -1 : a->peer > b->peer;
+}
+
+static uint32_t rs_owned_hash(const struct rs_owned_peer *o)
+{
+	return jhash(&o->peer, sizeof(o->peer), 0x4f574e44);
+}
+
+DECLARE_HASH(rs_owned, struct rs_owned_peer, item, rs_owned_cmp, rs_owned_hash);
+
+/* One table for all instances: keyed by peer, which is unique. */
+static struct rs_owned_head owned = INIT_HASH(owned);
+
+static struct rs_owned_peer *owned_find(const struct peer *peer)
+{
+	struct rs_owned_peer key = {.peer = (struct peer *)peer};
+
+	return rs_owned_find(&owned, &key);
+}
+
+/* The operator configured FLAG on PEER in AFI/SAFI (directly or inherited). */
+static bool operator_has(const struct peer *peer, afi_t afi, safi_t safi,
+			 uint64_t flag)
+{
+	if (CHECK_FLAG(peer->af_flags_override[afi][safi], flag))
+		return true;
+	if (peer->group &&
+	    CHECK_FLAG(peer->group->conf->af_flags[afi][safi], flag))
+		return true;
+	return flag == PEER_FLAG_NEXTHOP_UNCHANGED &&
+	       CHECK_FLAG(peer->af_flags[afi][safi], PEER_FLAG_RSERVER_CLIENT);
+}
+
+bool rs_implied_apply(struct peer *peer, size_t slot,
+		      struct rs_role_settings settings)
+{
+	afi_t afi = rs_slots[slot].afi;
+	safi_t safi = rs_slots[slot].safi;
+	uint64_t *flags = &peer->af_flags[afi][safi];
+	struct rs_owned_peer *o = owned_find(peer);
+	uint64_t want = 0, mine = o ? o->bits[slot] : 0, before = *flags;
+
+	if (settings.reflector_client)
+		want |= PEER_FLAG_REFLECTOR_CLIENT;
+	if (settings.nexthop_unchanged)
+		want |= PEER_FLAG_NEXTHOP_UNCHANGED;
+
+	for (uint64_t f = 1; f; f <<= 1) {
+		if (!(RS_IMPLIED_FLAGS & f))
+			continue;
+		if (operator_has(peer, afi, safi, f)) {
+			mine &= ~f; /* the operator's now: never touched */
+		} else if (want & f) {
+			*flags |= f;
+			mine |= f;
+		} else if (mine & f) {
+			*flags &= ~f;
+			mine &= ~f;
+		}
+	}
+
+	if (mine && !o) {
+		o = XCALLOC(MTYPE_RS_OWNED, sizeof(*o));
+		o->peer = peer;
+		rs_owned_add(&owned, o);
+	}
+	if (o)
+		o->bits[slot] = mine;
+	return *flags != before;
+}
+
+void rs_implied_forget(const struct peer *peer)
+{
+	struct rs_owned_peer *o = owned_find(peer);
+
+	if (!o)
+		return;
+	rs_owned_del(&owned, o);
+	XFREE(MTYPE_RS_OWNED, o);
+}
+
+void rs_implied_fini(const struct bgp *bgp)
+{
+	struct rs_owned_peer *o;
+
+	frr_each_safe (rs_owned, &owned, o)
+		if (!bgp || o->peer->bgp == bgp) {
+			rs_owned_del(&owned, o);
+			XFREE(MTYPE_RS_OWNED, o);
+		}
+}
+
+/* Takes the owned bits out of (or puts them back into) every peer's flags. */
+static void owned_toggle(bool out)
+{
+	struct rs_owned_peer *o;
+
+	frr_each (rs_owned, &owned, o)
+		for (size_t i = 0; i < RS_SLOT_COUNT; i++) {
+			uint64_t *flags = &o->peer->af_flags[rs_slots[i].afi]
+							    [rs_slots[i].safi];
+
+			if (out) {
+				o->hidden[i] = *flags & o->bits[i];
+				*flags &= ~o->hidden[i];
+			} else {
+				*flags |= o->hidden[i];
+				o->hidden[i] = 0;
+			}
+		}
+}
+
+static int (*bgpd_config_write)(struct vty *vty);
+
+static int rs_implied_config_write(struct vty *vty)
+{
+	int ret;
+
+	owned_toggle(true);
+	ret = bgpd_config_write(vty);
+	owned_toggle(false);
+	return ret;
+}
+
+void rs_implied_init(void)
+{
+	struct cmd_node *node = vector_lookup(cmdvec, BGP_NODE);
+
+	if (!node || !node->config_write) {
+		flog_err(
+			EC_RS_CMD_GUARD,
+			"route-server: no \"router bgp\" config writer: implied neighbor settings would be written to running-config");
+		return;
+	}
+	bgpd_config_write = node->config_write;
+	node->config_write = rs_implied_config_write;
+}
