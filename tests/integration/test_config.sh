@@ -47,6 +47,7 @@ roles() { jqr '[.peers[] | [.neighbor, .role]] | sort'; }
 # unreachable peers moves between Idle and Connect on its own timers.
 rs_config() { rs_json | jq 'del(.peers[].state)'; }
 # What a saved configuration must bring back.
+running() { vtysh rs -c "show running-config"; }
 rs_saved_state() { jqr '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}'; }
 
 expect_true "show modules lists bgpd_routeserver" \
@@ -75,19 +76,50 @@ expect_true "a lone vpn-gateway is warned about (not active-active)" \
 	grep -q "active-active" <(jqr .warnings)
 expect_true "the warning was logged" grep -q "active-active" "$T_DIR/rs/bgpd.log"
 
-expect_true "an iBGP gateway that is not a route-reflector-client is warned about" \
-	grep -q "neighbor 10.0.0.2 (expressroute-gateway) is iBGP but not a route-reflector-client" \
-	<(jqr '.warnings[]')
-expect_true "an nva without attribute-unchanged next-hop is warned about" \
-	grep -q "neighbor 10.0.0.11 (nva) lacks 'attribute-unchanged next-hop'" <(jqr '.warnings[]')
-rs_cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.2 route-reflector-client" \
-	-c "neighbor 10.0.0.11 attribute-unchanged next-hop" >/dev/null
-rs_cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.2 addpath-tx-all-paths" >/dev/null
-expect_true "add-path towards a role peer is warned about" \
-	grep -q "neighbor 10.0.0.2 (expressroute-gateway) sends add-path" <(jqr '.warnings[]')
-rs_cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.2 addpath-tx-all-paths" >/dev/null
-expect_eq "both warnings gone once configured" 0 \
-	"$(jqr '[.warnings[] | select(test("10.0.0.2 |10.0.0.11 "))] | length')"
+# A role implies bgpd's reflector and next-hop settings: in effect (bgpd's
+# own neighbor JSON), never in running-config, gone with the role; an
+# operator's own line stays when the role goes.
+implied() {
+	vtysh rs -c "show bgp neighbors $1 json" | jq -c --arg p "$1" '
+		.[$p].addressFamilyInfo.ipv4Unicast
+		| {rrClient: (.routeReflectorClient // false),
+		   nextHopUnchanged: (.unchangedNextHopPropogatedToNbr // false)}'
+}
+expect_eq "an iBGP gateway's role makes it a route-reflector client" \
+	'{"rrClient":true,"nextHopUnchanged":false}' "$(implied 10.0.0.2)"
+expect_eq "an nva's role keeps learned routes' next hops" \
+	'{"rrClient":false,"nextHopUnchanged":true}' "$(implied 10.0.0.11)"
+expect_true "running-config holds neither implied setting" \
+	lacks "$(running)" "route-reflector-client\|attribute-unchanged"
+rs_cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.11 attribute-unchanged next-hop" >/dev/null
+rs_cfg -c "no neighbor 10.0.0.2 route-server role" -c "no neighbor 10.0.0.11 route-server role" >/dev/null
+expect_eq "without its role the gateway is plain bgpd again" \
+	'{"rrClient":false,"nextHopUnchanged":false}' "$(implied 10.0.0.2)"
+expect_eq "without its role the nva keeps the operator's own attribute-unchanged" \
+	'{"rrClient":false,"nextHopUnchanged":true}' "$(implied 10.0.0.11)"
+expect_true "and running-config still has the operator's line" \
+	grep -q "neighbor 10.0.0.11 attribute-unchanged next-hop" <(running)
+rs_cfg -c "neighbor 10.0.0.2 route-server role expressroute-gateway" \
+	-c "neighbor 10.0.0.11 route-server role nva" \
+	-c "address-family ipv4 unicast" -c "no neighbor 10.0.0.11 attribute-unchanged next-hop" \
+	-c "no neighbor 10.0.0.2 route-reflector-client" >/dev/null
+expect_eq "an operator's 'no' of an implied setting: the role keeps it (nva)" \
+	'{"rrClient":false,"nextHopUnchanged":true}' "$(implied 10.0.0.11)"
+expect_eq "an operator's 'no' of an implied setting: the role keeps it (gateway)" \
+	'{"rrClient":true,"nextHopUnchanged":false}' "$(implied 10.0.0.2)"
+expect_true "running-config again holds neither" \
+	lacks "$(running)" "route-reflector-client\|attribute-unchanged"
+
+# bgpd's RFC 8212 default would silently block eBGP role peers
+rs_cfg -c "bgp ebgp-requires-policy" >/dev/null
+expect_eq "ebgp-requires-policy blocking an nva is warned about, in one sentence" \
+	'["neighbor 10.0.0.11 (nva) is eBGP and '"'"'bgp ebgp-requires-policy'"'"' is on: bgpd exchanges no routes with it without a route-map in and out (or '"'"'no bgp ebgp-requires-policy'"'"')"]' \
+	"$(jqr '[.warnings[] | select(test("ebgp-requires-policy"))]')"
+expect_true "the ebgp-requires-policy warning was logged" \
+	grep -q "neighbor 10.0.0.11 (nva) is eBGP and 'bgp ebgp-requires-policy' is on" "$T_DIR/rs/bgpd.log"
+rs_cfg -c "no bgp ebgp-requires-policy" >/dev/null
+expect_eq "and is gone with 'no bgp ebgp-requires-policy'" 0 \
+	"$(jqr '[.warnings[] | select(test("ebgp-requires-policy"))] | length')"
 
 rs_cfg -c "neighbor VPNGW route-server role vpn-gateway" >/dev/null
 expect_eq "peer-group members inherit the group's role" \
@@ -137,15 +169,14 @@ expect_eq "and their no forms remove them" 0 \
 
 # --- running-config --------------------------------------------------------------
 rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
-running() { vtysh rs -c "show running-config"; }
-expect_eq "running-config holds the module's lines" \
+expect_eq "running-config holds the module's lines (groups first, as bgpd)" \
 	" route-server allow-branch-to-branch
+ neighbor VPNGW route-server role vpn-gateway
  neighbor 10.0.0.2 route-server role expressroute-gateway
- neighbor 10.0.0.11 route-server role nva
- neighbor VPNGW route-server role vpn-gateway" \
+ neighbor 10.0.0.11 route-server role nva" \
 	"$(running | grep -E '^ (route-server|neighbor .* route-server)')"
 expect_true "running-config shows no module route-map" \
-	lacks "$(running)" "rs-suppress"
+	lacks "$(running)" "suppress-to"
 
 state=$(rs_saved_state)
 running | sed -n '/^frr defaults/,$p' | grep -v '^bgp no-rib' >"$T_DIR/saved.conf"

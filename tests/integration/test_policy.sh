@@ -38,7 +38,7 @@ vpn_grp=$(updgrp_of 10.0.0.3)
 expect_true "expressroute and vpn gateways are in different update groups ($er_grp vs $vpn_grp)" \
 	test -n "$er_grp" -a "$er_grp" != null -a "$er_grp" != "$vpn_grp"
 expect_eq "both vpn gateway instances share one update group" "$vpn_grp" "$(updgrp_of 10.0.0.4)"
-expect_eq "neighbor JSON shows the binding" '"rs-suppress-to-nva"' \
+expect_eq "neighbor JSON shows the binding" '"route-server suppress-to-nva"' \
 	"$(vtysh rs -c "show bgp neighbors 10.0.0.11 json" |
 		jq -c '."10.0.0.11".addressFamilyInfo.ipv4Unicast.advertiseMap.advertiseMap')"
 expect_true "running-config has no advertise-map after JSON commands" \
@@ -52,10 +52,15 @@ rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
 check_all "knob off again" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
 
 # live role change: nva2 loses its role, so plain bgpd rules apply to it in
-# both directions; then it gets its role back
+# both directions (everything, with the route server as next hop: the
+# role's implied attribute-unchanged next-hop goes with it); then it gets
+# its role back
 rs_cfg -c "no neighbor 10.0.0.12 route-server role" >/dev/null
-wait_table 30 "nva2 without a role: gets everything (plain bgpd)" gobgp nva2 \
-	"$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")"
+wait_table 30 "nva2 without a role: gets everything, next hop self (plain bgpd)" gobgp nva2 \
+	"$(lines "$L_VNET_EBGP" "$P_NVA1 nh=10.0.0.1 path=65515,65001 comm=" \
+		"$P_NVA1_COMM nh=10.0.0.1 path=65515,65001 comm=65001:99" \
+		"$P_ER nh=10.0.0.1 path=65515,12076,65100 comm=" \
+		"$P_VPN nh=10.0.0.1 path=65515,65200 comm=")"
 wait_table 30 "nva2 without a role: its route reaches the expressroute gateway" gobgp er \
 	"$(lines "$L_VNET_IBGP" "$L_NVA2_IBGP")"
 rs_cfg -c "neighbor 10.0.0.12 route-server role nva" >/dev/null
