@@ -14,8 +14,6 @@ router bgp 65515
  neighbor 10.0.0.11 remote-as 65001
  address-family ipv4 unicast
   network 10.1.0.0/16
-  neighbor 10.0.0.2 attribute-unchanged next-hop
-  neighbor 10.0.0.11 attribute-unchanged next-hop
  exit-address-family
  neighbor 10.0.0.2 route-server role expressroute-gateway
  neighbor 10.0.0.11 route-server role nva

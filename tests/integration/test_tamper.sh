@@ -1,0 +1,196 @@
+#!/bin/bash
+# The tamper catalogue: ways an operator's commands could take a role peer
+# out of the route-server policy. Fail closed, never silently open: each case
+# starts from the reference topology with the knob off, tampers, asserts from
+# the peers' OWN tables and from "show bgp route-server json", and undoes
+# what it did, so that one failing case does not decide the next.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/topology.sh"
+
+topo_start || { echo "not ok - topology did not come up"; exit 1; }
+# bgpd's conditional-advertisement scanner runs every 5 s here (default 60 s;
+# a new period applies from the scan after the next one)
+rs_cfg -c "bgp conditional-advertisement timer 5" >/dev/null
+
+rs_af() { rs_cfg -c "address-family ipv4 unicast" "$@"; }
+rs_warnings() { rs_json | jq -c .warnings; }
+running() { vtysh rs -c "show running-config"; }
+
+# run_case NAME FUNCTION: every case starts from the same state. With
+# T_CASES set (a list of names), only those run, e.g. against an older build.
+run_case() {
+	[ -z "${T_CASES:-}" ] || [[ " $T_CASES " == *" $1 "* ]] || return 0
+	t_log "case: $1"
+	expect_true "$1: starts from the knob-off tables" topo_settled off
+	"$2"
+}
+
+# case_holds WHAT on|off: every peer's own table is as the decision table says
+case_holds() {
+	local what=$1 k=$2
+	wait_table 30 "$what: expressroute gateway (GoBGP)" gobgp er "$(eval echo "\"\$exp_${k}_er\"")"
+	wait_table 30 "$what: vpn gateway 1 (BIRD)" bird vpn1 "$(eval echo "\"\$exp_${k}_vpn\"")"
+	wait_table 30 "$what: vpn gateway 2 (BIRD)" bird vpn2 "$(eval echo "\"\$exp_${k}_vpn\"")"
+	wait_table 30 "$what: nva1 (FRR)" frr nva1 "$(eval echo "\"\$exp_${k}_nva1\"")"
+	wait_table 30 "$what: nva2 (GoBGP)" gobgp nva2 "$(eval echo "\"\$exp_${k}_nva2\"")"
+}
+
+# refused DESCRIPTION OUTPUT: a "%" error naming the route-server reason
+refused() {
+	expect_true "$1" grep -q "^% .*not supported on route-server role peers" <<<"$2"
+}
+
+# --- the module's route-maps are out of the operator's reach ------------------
+case_route_maps() {
+	local out
+	out=$(vtysh rs -c "configure terminal" -c "route-map route-server suppress-to-nva deny 10" 2>&1)
+	expect_true "the module's route-map cannot be named on the CLI" grep -q "^% " <<<"$out"
+	# the names of earlier versions are plain operator maps now, used by nobody
+	vtysh rs -c "configure terminal" -c "route-map rs-suppress-to-nva deny 10" \
+		-c "route-map rs-suppress-to-nva permit 20" -c "route-map rs-suppress-to-nva-2 permit 5" >/dev/null
+	vtysh rs -c "clear bgp * soft out" >/dev/null
+	case_holds "maps with the old reserved names change nothing" off
+	expect_eq "maps with the old reserved names: no warning" "[]" "$(rs_warnings)"
+	vtysh rs -c "configure terminal" -c "no route-map rs-suppress-to-nva" \
+		-c "no route-map rs-suppress-to-nva-2" >/dev/null
+}
+
+# ADV: the virtual network; COND: the ExpressRoute prefix exists.
+adv_maps() {
+	vtysh rs -c "configure terminal" -c "ip prefix-list VNET seq 5 permit $P_VNET" \
+		-c "ip prefix-list ERP seq 5 permit $P_ER" \
+		-c "route-map ADV permit 10" -c "match ip address prefix-list VNET" -c "exit" \
+		-c "route-map COND permit 10" -c "match ip address prefix-list ERP" >/dev/null
+}
+no_adv_maps() {
+	vtysh rs -c "configure terminal" -c "no route-map ADV" -c "no route-map COND" \
+		-c "no ip prefix-list VNET" -c "no ip prefix-list ERP" >/dev/null
+}
+
+# --- advertise-map on role peers: refused, before bgpd sees it ------------------
+case_advertise_map() {
+	adv_maps
+	refused "advertise-map on a role neighbor is refused" \
+		"$(rs_af -c "neighbor 10.0.0.11 advertise-map ADV exist-map COND")"
+	refused "advertise-map on a role peer-group is refused" \
+		"$(rs_af -c "neighbor VPNGW advertise-map ADV non-exist-map COND")"
+	refused "'no advertise-map' on a role neighbor is refused (the slot holds the policy)" \
+		"$(rs_af -c "no neighbor 10.0.0.11 advertise-map ADV exist-map COND")"
+	rs_cfg -c "neighbor ADVGRP peer-group" >/dev/null
+	rs_af -c "neighbor ADVGRP advertise-map ADV exist-map COND" >/dev/null
+	refused "a role neighbor cannot join a peer-group that has an advertise-map" \
+		"$(rs_cfg -c "neighbor 10.0.0.12 peer-group ADVGRP")"
+	expect_true "running-config: no role peer has an advertise-map" \
+		lacks "$(running | grep advertise-map)" "10.0.0.11\|10.0.0.12\|VPNGW"
+	vtysh rs -c "clear bgp * soft out" >/dev/null
+	case_holds "after the refused advertise-maps" off
+	expect_eq "after the refused advertise-maps: no warning" "[]" "$(rs_warnings)"
+	rs_cfg -c "no neighbor ADVGRP peer-group" >/dev/null
+	no_adv_maps
+}
+
+# --- a non-role peer's conditional advertisement is left alone ------------------
+# nva2 loses its role and advertises the virtual network only while the
+# ExpressRoute prefix exists; role peers are changed meanwhile.
+case_condadv() {
+	adv_maps
+	rs_cfg -c "no neighbor 10.0.0.12 route-server role" >/dev/null
+	rs_af -c "neighbor 10.0.0.12 advertise-map ADV exist-map COND" >/dev/null
+	has_vnet() { table_gobgp nva2 | grep -q "^$P_VNET "; }
+	lacks_vnet() { ! has_vnet; }
+	expect_true "nva2 (no role) gets the virtual network while the condition holds" \
+		wait_until 30 "vnet at nva2" has_vnet
+	rs_af -c "neighbor 10.0.0.11 advertise-map ADV exist-map COND" \
+		-c "no neighbor 10.0.0.11 advertise-map ADV exist-map COND" >/dev/null
+	rs_cfg -c "no neighbor 10.0.0.11 route-server role" -c "neighbor 10.0.0.11 route-server role nva" \
+		-c "route-server allow-branch-to-branch" -c "no route-server allow-branch-to-branch" >/dev/null
+	gobgp er global rib del -a ipv4 "$P_ER" >/dev/null
+	expect_true "the condition gone, nva2's conditional route is withdrawn" \
+		wait_until 30 "vnet withdrawn at nva2" lacks_vnet
+	gobgp er global rib add -a ipv4 "$P_ER" nexthop 10.0.0.2 aspath "12076,65100" >/dev/null
+	expect_true "the condition back, nva2's conditional route is advertised again" \
+		wait_until 30 "vnet back at nva2" has_vnet
+	rs_af -c "no neighbor 10.0.0.12 advertise-map ADV exist-map COND" >/dev/null
+	rs_cfg -c "neighbor 10.0.0.12 route-server role nva" >/dev/null
+	case_holds "conditional advertisement removed, role back" off
+	no_adv_maps
+}
+
+# --- add-path: each path decided by its own source -------------------------------
+# The same prefix from nva2 (best: shorter AS path) and from the ExpressRoute
+# gateway; nva1 (FRR) receives every path.
+case_add_path() {
+	P_AP=172.16.50.0/24
+	rs_af -c "neighbor 10.0.0.11 addpath-tx-all-paths" >/dev/null
+	gobgp nva2 global rib add -a ipv4 "$P_AP" nexthop 10.0.0.12 >/dev/null
+	gobgp er global rib add -a ipv4 "$P_AP" nexthop 10.0.0.2 aspath "12076,65100" >/dev/null
+	nva1_paths() {
+		vtysh nva1 -c "show bgp ipv4 unicast $P_AP json" |
+			jq -r '.paths[]? | "\(.nexthops[0].ip) \(.aspath.string | gsub(" "; ","))"' | sort
+	}
+	_paths_are() { [ "$(nva1_paths)" == "$1" ]; }
+	wait_until 30 "nva1 paths (knob off)" _paths_are "10.0.0.12 65515,65002" || true
+	expect_eq "knob off: nva1 gets nva2's path, not the gateway's non-best path" \
+		"10.0.0.12 65515,65002" "$(nva1_paths)"
+	rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
+	both=$(lines "10.0.0.12 65515,65002" "10.0.0.2 65515,12076,65100")
+	wait_until 30 "nva1 paths (knob on)" _paths_are "$both" || true
+	expect_eq "knob on: nva1 gets both paths, each with its own next hop" "$both" "$(nva1_paths)"
+	rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
+	wait_until 30 "nva1 paths (knob off again)" _paths_are "10.0.0.12 65515,65002" || true
+	expect_eq "knob off again: the gateway's path is withdrawn" "10.0.0.12 65515,65002" "$(nva1_paths)"
+	gobgp nva2 global rib del -a ipv4 "$P_AP" >/dev/null
+	gobgp er global rib del -a ipv4 "$P_AP" >/dev/null
+	rs_af -c "no neighbor 10.0.0.11 addpath-tx-all-paths" >/dev/null
+}
+
+# --- labeled-unicast is bound like unicast ----------------------------------------
+case_labeled_unicast() {
+	rs_af -c "no neighbor 10.0.0.12 activate" >/dev/null
+	rs_cfg -c "address-family ipv4 labeled-unicast" -c "neighbor 10.0.0.12 activate" >/dev/null
+	expect_eq "a role peer in labeled-unicast carries the policy and the implied next hop" \
+		'{"advertiseMap":"route-server suppress-to-nva","nextHopUnchanged":true}' \
+		"$(vtysh rs -c "show bgp neighbors 10.0.0.12 json" | jq -c '
+			."10.0.0.12".addressFamilyInfo.ipv4LabeledUnicast
+			| {advertiseMap: .advertiseMap.advertiseMap,
+			   nextHopUnchanged: .unchangedNextHopPropogatedToNbr}')"
+	rs_cfg -c "address-family ipv4 labeled-unicast" -c "no neighbor 10.0.0.12 activate" >/dev/null
+	rs_af -c "neighbor 10.0.0.12 activate" >/dev/null
+}
+
+# --- joining a peer-group: the binding follows --------------------------------------
+case_peer_group() {
+	rs_cfg -c "neighbor NVAS peer-group" -c "neighbor NVAS route-server role nva" \
+		-c "no neighbor 10.0.0.12 route-server role" -c "neighbor 10.0.0.12 peer-group NVAS" >/dev/null
+	expect_eq "nva2 has the role of its new peer-group" '"nva"' \
+		"$(rs_json | jq -c '.peers[] | select(.neighbor == "10.0.0.12") | .role')"
+	case_holds "nva2 in a role peer-group" off
+	rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
+	case_holds "nva2 in a role peer-group, knob on" on
+	rs_cfg -c "no route-server allow-branch-to-branch" -c "no neighbor 10.0.0.12 peer-group NVAS" \
+		-c "no neighbor NVAS peer-group" -c "neighbor 10.0.0.12 remote-as 65002" \
+		-c "neighbor 10.0.0.12 route-server role nva" >/dev/null
+}
+
+# --- clear bgp *, and the instance deleted and configured again ----------------------
+case_re_create() {
+	vtysh rs -c "clear bgp *" >/dev/null
+	topo_wait_established
+	case_holds "after clear bgp *" off
+	running | sed -n '/^frr defaults/,$p' | grep -v '^bgp no-rib' >"$T_DIR/again.conf"
+	vtysh rs -c "configure terminal" -c "no router bgp 65515" >/dev/null
+	vtysh rs -f "$T_DIR/again.conf" >/dev/null
+	topo_wait_established
+	case_holds "router bgp deleted and configured again from running-config" off
+	expect_eq "router bgp configured again: no warning" "[]" "$(rs_warnings)"
+}
+
+run_case route-maps case_route_maps
+run_case advertise-map case_advertise_map
+run_case condadv case_condadv
+run_case add-path case_add_path
+run_case labeled-unicast case_labeled_unicast
+run_case peer-group case_peer_group
+run_case re-create case_re_create
+
+t_done
