@@ -184,14 +184,17 @@ birdc() {
 # --- what a peer received, normalised ---------------------------------------
 # One line a route: "PREFIX nh=NEXTHOP path=AS,AS,... comm=A:B,C:D", sorted.
 
-# Only what the peer learned from the route server, not its own routes.
+# Only what the peer learned from the route server, not its own routes;
+# T_AFI (ipv4 or ipv6) selects the address family, and for IPv6 "nh" is
+# the global next hop.
 RS_ADDR=${RS_ADDR:-10.0.0.1}
+T_AFI=${T_AFI:-ipv4}
 
 table_frr() {
 	local node=$1 pfx
-	for pfx in $(vtysh "$node" -c "show bgp ipv4 unicast neighbors $RS_ADDR routes json" |
+	for pfx in $(vtysh "$node" -c "show bgp $T_AFI unicast neighbors $RS_ADDR routes json" |
 		jq -r '.routes // {} | keys[]'); do
-		vtysh "$node" -c "show bgp ipv4 unicast $pfx json" | jq -r --arg p "$pfx" '
+		vtysh "$node" -c "show bgp $T_AFI unicast $pfx json" | jq -r --arg p "$pfx" '
 			.paths[] | select(.bestpath.overall == true)
 			| "\($p) nh=\(.nexthops[0].ip) path=\(.aspath.string | gsub(" "; ","))"
 			  + " comm=\((.community.string // "") | gsub(" "; ","))"'
@@ -199,11 +202,11 @@ table_frr() {
 }
 
 table_gobgp() {
-	gobgp "$1" global rib -a ipv4 -j | jq -r --arg rs "$RS_ADDR" '
+	gobgp "$1" global rib -a "$T_AFI" -j | jq -r --arg rs "$RS_ADDR" '
 		to_entries[] | .key as $p | .value[]
 		| select(.best == true and .["neighbor-ip"] == $rs)
 		| ([.attrs[] | select(.type == 2) | .as_paths[]?.asns[]?] | map(tostring) | join(",")) as $path
-		| ([.attrs[] | select(.type == 3) | .nexthop][0] // "") as $nh
+		| ([.attrs[] | select(.type == 3 or .type == 14) | .nexthop][0] // "") as $nh
 		| ([.attrs[] | select(.type == 8) | .communities[]?
 		    | "\(. / 65536 | floor):\(. % 65536)"] | join(",")) as $comm
 		| "\($p) nh=\($nh) path=\($path) comm=\($comm)"' | sort

@@ -1,0 +1,139 @@
+#!/bin/bash
+# The route-server policy over IPv6 sessions with IPv6 prefixes, from each
+# peer's OWN table: an ExpressRoute gateway and a VPN gateway instance
+# (GoBGP, iBGP), NVA 1 (Debian's bgpd) and NVA 2 (GoBGP); roles only,
+# knob off, on and off again. Learned routes keep their (global) next hop.
+T_AFI=ipv6
+RS_ADDR=fd00::1
+source "$(dirname "$0")/lib.sh"
+
+cat >"$T_DIR/rs.conf" <<'CONF'
+frr defaults traditional
+hostname rs
+router bgp 65515
+ bgp router-id 10.0.0.1
+ no bgp default ipv4-unicast
+ no bgp ebgp-requires-policy
+ no bgp network import-check
+ neighbor fd00::2 remote-as internal
+ neighbor fd00::3 remote-as internal
+ neighbor fd00::11 remote-as 65001
+ neighbor fd00::12 remote-as 65002
+ address-family ipv6 unicast
+  network fd00:1::/48
+  neighbor fd00::2 activate
+  neighbor fd00::3 activate
+  neighbor fd00::11 activate
+  neighbor fd00::12 activate
+ exit-address-family
+ neighbor fd00::2 route-server role expressroute-gateway
+ neighbor fd00::3 route-server role vpn-gateway
+ neighbor fd00::11 route-server role nva
+ neighbor fd00::12 route-server role nva
+exit
+CONF
+
+# gobgp_v6_conf AS ROUTER-ID: a GoBGP peer of the route server over IPv6
+gobgp_v6_conf() {
+	cat <<CONF
+[global.config]
+  as = $1
+  router-id = "$2"
+[[neighbors]]
+  [neighbors.config]
+    neighbor-address = "fd00::1"
+    peer-as = 65515
+  [neighbors.timers.config]
+    connect-retry = 2
+  [[neighbors.afi-safis]]
+    [neighbors.afi-safis.config]
+      afi-safi-name = "ipv6-unicast"
+CONF
+}
+gobgp_v6_conf 65515 10.0.0.2 >"$T_DIR/er.toml"
+gobgp_v6_conf 65515 10.0.0.3 >"$T_DIR/vpn.toml"
+gobgp_v6_conf 65002 10.0.0.12 >"$T_DIR/nva2.toml"
+
+cat >"$T_DIR/nva1.conf" <<'CONF'
+frr defaults traditional
+hostname nva1
+router bgp 65001
+ bgp router-id 10.0.0.11
+ no bgp default ipv4-unicast
+ no bgp ebgp-requires-policy
+ no bgp network import-check
+ neighbor fd00::1 remote-as 65515
+ neighbor fd00::1 timers connect 2
+ address-family ipv6 unicast
+  network fd00:11::/48
+  neighbor fd00::1 activate
+ exit-address-family
+exit
+CONF
+
+# v6_node NODE N: a node with 10.0.0.N/24 and fd00::N/64 (no DAD delay)
+v6_node() {
+	node_create "$1" "10.0.0.$2/24"
+	in_ns "$1" ip addr add "fd00::$2/64" dev eth0 nodad
+}
+lan_create
+v6_node rs 1
+v6_node er 2
+v6_node vpn1 3
+v6_node nva1 11
+v6_node nva2 12
+start_gobgpd er "$T_DIR/er.toml" || exit 1
+gobgp er global rib add -a ipv6 fd00:10::/48 nexthop fd00::2 aspath "12076,65100" >/dev/null
+start_gobgpd vpn1 "$T_DIR/vpn.toml" || exit 1
+gobgp vpn1 global rib add -a ipv6 fd00:20::/48 nexthop fd00::3 aspath 65200 >/dev/null
+start_bgpd nva1 "$T_DIR/nva1.conf" || exit 1
+start_gobgpd nva2 "$T_DIR/nva2.toml" || exit 1
+gobgp nva2 global rib add -a ipv6 fd00:12::/48 nexthop fd00::12 >/dev/null
+start_bgpd rs "$T_DIR/rs.conf" module || exit 1
+
+_v6_established() {
+	[ "$(vtysh rs -c 'show bgp summary json' |
+		jq '[.ipv6Unicast.peers[] | select(.state == "Established")] | length')" = 4 ]
+}
+wait_until 60 "four IPv6 sessions Established" _v6_established
+
+# What each kind of peer sees; eBGP receivers see the route server's AS.
+VNET_E="fd00:1::/48 nh=fd00::1 path=65515 comm="
+VNET_I="fd00:1::/48 nh=fd00::1 path= comm="
+ER_E="fd00:10::/48 nh=fd00::2 path=65515,12076,65100 comm="
+ER_I="fd00:10::/48 nh=fd00::2 path=12076,65100 comm="
+VPN_E="fd00:20::/48 nh=fd00::3 path=65515,65200 comm="
+VPN_I="fd00:20::/48 nh=fd00::3 path=65200 comm="
+NVA1_E="fd00:11::/48 nh=fd00::11 path=65515,65001 comm="
+NVA1_I="fd00:11::/48 nh=fd00::11 path=65001 comm="
+NVA2_E="fd00:12::/48 nh=fd00::12 path=65515,65002 comm="
+NVA2_I="fd00:12::/48 nh=fd00::12 path=65002 comm="
+
+check_all() {
+	local phase=$1 er=$2 vpn=$3 nva1=$4 nva2=$5
+	wait_table 60 "$phase: expressroute gateway (GoBGP) table" gobgp er "$er"
+	wait_table 30 "$phase: vpn gateway (GoBGP) table" gobgp vpn1 "$vpn"
+	wait_table 30 "$phase: nva1 (FRR) table" frr nva1 "$nva1"
+	wait_table 30 "$phase: nva2 (GoBGP) table" gobgp nva2 "$nva2"
+}
+
+off() {
+	check_all "$1" "$VNET_I" "$VNET_I" "$(lines "$VNET_E" "$NVA2_E")" \
+		"$(lines "$VNET_E" "$NVA1_E")"
+}
+off "IPv6, knob off"
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
+check_all "IPv6, knob on" \
+	"$(lines "$VNET_I" "$VPN_I" "$NVA1_I" "$NVA2_I")" \
+	"$(lines "$VNET_I" "$ER_I" "$NVA1_I" "$NVA2_I")" \
+	"$(lines "$VNET_E" "$ER_E" "$VPN_E" "$NVA2_E")" \
+	"$(lines "$VNET_E" "$ER_E" "$VPN_E" "$NVA1_E")"
+rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
+off "IPv6, knob off again"
+
+expect_eq "no IPv6 session was reset (each established once)" \
+	'{"fd00::11":1,"fd00::12":1,"fd00::2":1,"fd00::3":1}' \
+	"$(vtysh rs -c "show bgp neighbors json" |
+		jq -cS '[to_entries[] | {(.key): .value.connectionsEstablished}] | add')"
+
+t_done
