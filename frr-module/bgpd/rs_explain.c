@@ -34,6 +34,7 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 	struct rs_instance *rsi = rs_instance_find(bgp);
 	struct bgp_path_info *best = rs_announced_path(dest);
 	json_object *json = NULL, *peers = NULL;
+	const struct peer *origin;
 	enum rs_source_kind kind;
 	enum rs_role src_role;
 	struct listnode *node;
@@ -48,8 +49,8 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 				bgp_dest_get_prefix(dest));
 		return;
 	}
-	kind = rs_path_source(bgp, best, &src_role);
-	src_peer = kind == RS_SOURCE_LOCAL ? "local" : best->peer->host;
+	kind = rs_path_source(best, &src_role, &origin);
+	src_peer = origin ? origin->host : rs_source_name(kind, src_role);
 
 	if (uj) {
 		json = json_object_new_object();

@@ -74,15 +74,36 @@ struct bgp_path_info *rs_announced_path(struct bgp_dest *dest)
 	return NULL;
 }
 
-enum rs_source_kind rs_path_source(struct bgp *bgp,
-				   const struct bgp_path_info *path,
-				   enum rs_role *role)
+/* How many leaks a route can have gone through (VRF -> VPN -> VRF). */
+#define RS_LEAK_DEPTH 8
+
+enum rs_source_kind rs_path_source(const struct bgp_path_info *path,
+				   enum rs_role *role,
+				   const struct peer **origin)
 {
+	const struct peer *peer;
+
+	/*
+	 * A route leaked from another VRF (or through the VPN table) is
+	 * decided by the path it was leaked from: that path's peer, with its
+	 * role in its own instance.
+	 */
+	for (int i = 0;
+	     i < RS_LEAK_DEPTH && path->sub_type == BGP_ROUTE_IMPORTED &&
+	     path->extra && path->extra->parent;
+	     i++)
+		path = path->extra->parent;
+
 	*role = RS_ROLE_NONE;
-	if (!path->peer || path->peer == bgp->peer_self ||
+	*origin = NULL;
+	if (path->sub_type == BGP_ROUTE_IMPORTED)
+		return RS_SOURCE_UNKNOWN;
+	peer = path->peer;
+	if (!peer || !peer->bgp || peer == peer->bgp->peer_self ||
 	    path->type != ZEBRA_ROUTE_BGP || path->sub_type != BGP_ROUTE_NORMAL)
 		return RS_SOURCE_LOCAL;
-	*role = rs_peer_role(rs_instance_find(bgp), path->peer);
+	*role = rs_peer_role(rs_instance_find(peer->bgp), peer);
+	*origin = peer;
 	return RS_SOURCE_PEER;
 }
 
@@ -91,8 +112,9 @@ struct rs_verdict rs_verdict_for(struct bgp *bgp,
 				 enum rs_role dest)
 {
 	const struct rs_instance *rsi = rs_instance_find(bgp);
+	const struct peer *origin;
 	enum rs_role source;
-	enum rs_source_kind kind = rs_path_source(bgp, path, &source);
+	enum rs_source_kind kind = rs_path_source(path, &source, &origin);
 
 	return rs_policy_decide(kind, source, dest,
 				rsi ? rsi->branch_to_branch : false);
@@ -137,14 +159,14 @@ static struct rs_verdict rs_tmp_verdict(struct bgp *bgp,
 		pi = rs_announced_path(tmp->net);
 		if (!pi)
 			return v;
-		*source = pi->peer;
+		rs_path_source(pi, &(enum rs_role){0}, source);
 		return rs_verdict_for(bgp, pi, dest);
 	}
 	for (pi = bgp_dest_get_bgp_path_info(tmp->net); pi; pi = pi->next) {
 		if (!rs_same_path(tmp, pi, p))
 			continue;
 		v = rs_verdict_for(bgp, pi, dest);
-		*source = pi->peer;
+		rs_path_source(pi, &(enum rs_role){0}, source);
 		found = true;
 		if (!v.allow)
 			break;

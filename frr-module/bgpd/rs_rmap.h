@@ -28,10 +28,13 @@ struct rs_verdict rs_verdict_for(struct bgp *bgp,
 				 const struct bgp_path_info *path,
 				 enum rs_role dest);
 
-/* Where PATH came from, as the core sees it. */
-enum rs_source_kind rs_path_source(struct bgp *bgp,
-				   const struct bgp_path_info *path,
-				   enum rs_role *role);
+/*
+ * Where PATH came from, as the core sees it: *ROLE and *ORIGIN are the
+ * source peer's role and the peer itself (NULL unless RS_SOURCE_PEER).
+ */
+enum rs_source_kind rs_path_source(const struct bgp_path_info *path,
+				   enum rs_role *role,
+				   const struct peer **origin);
 
 void rs_rmap_init(void);
 

@@ -46,13 +46,14 @@ struct rs_route {
 };
 
 /* Azure's "origin": how the route server got the route. */
-static const char *azure_origin(struct bgp *bgp, const struct bgp_path_info *pi)
+static const char *azure_origin(const struct bgp_path_info *pi)
 {
+	const struct peer *origin;
 	enum rs_role role;
 
-	if (rs_path_source(bgp, pi, &role) == RS_SOURCE_LOCAL)
+	if (rs_path_source(pi, &role, &origin) != RS_SOURCE_PEER)
 		return "Network";
-	return pi->peer->sort == BGP_PEER_IBGP ? "IBgp" : "EBgp";
+	return origin->sort == BGP_PEER_IBGP ? "IBgp" : "EBgp";
 }
 
 /* Azure joins AS numbers with hyphens: "65515-65001". */
@@ -144,7 +145,7 @@ static void learned(struct bgp *bgp, struct peer *peer, afi_t afi,
 				 sizeof(r.next_hop));
 			azure_as_path(r.as_path, sizeof(r.as_path), 0,
 				      pi->attr->aspath);
-			r.origin = azure_origin(bgp, pi);
+			r.origin = azure_origin(pi);
 			r.source_peer = peer->host;
 			r.local_address = sink->local_address;
 			r.weight = pi->attr->weight;
@@ -179,7 +180,7 @@ static void advertised(struct bgp *bgp, struct peer *peer, afi_t afi,
 				 r.local_address);
 		azure_as_path(r.as_path, sizeof(r.as_path), prepend,
 			      attr->aspath);
-		r.origin = best ? azure_origin(bgp, best) : "Network";
+		r.origin = best ? azure_origin(best) : "Network";
 		r.weight = best ? best->attr->weight : 0;
 		emit(sink, &r);
 	}

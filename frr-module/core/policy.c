@@ -21,6 +21,8 @@ struct rs_verdict rs_policy_decide(enum rs_source_kind kind,
 	/* A peer without a role is left to plain bgpd, in both directions. */
 	if (dest == RS_ROLE_NONE)
 		return verdict(true, RS_REASON_NO_ROLE);
+	if (kind == RS_SOURCE_UNKNOWN)
+		return rs_policy_unknown_source();
 	if (kind == RS_SOURCE_LOCAL)
 		return verdict(true, RS_REASON_LOCAL);
 	if (source == RS_ROLE_NONE)
@@ -88,6 +90,8 @@ static const struct {
 
 const char *rs_source_name(enum rs_source_kind kind, enum rs_role role)
 {
+	if (kind == RS_SOURCE_UNKNOWN)
+		return "unknown";
 	return kind == RS_SOURCE_LOCAL ? "local" : rs_role_name(role);
 }
 

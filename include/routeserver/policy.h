@@ -15,6 +15,7 @@
 enum rs_source_kind {
 	RS_SOURCE_LOCAL, /* originated here: network, redistribute, aggregate */
 	RS_SOURCE_PEER,	 /* learned from a peer (role may be RS_ROLE_NONE) */
+	RS_SOURCE_UNKNOWN, /* cannot be told (a leak without its origin) */
 };
 
 enum rs_reason {
@@ -51,7 +52,9 @@ unsigned int rs_policy_knob_changes(
 		   enum rs_role dest, struct rs_verdict now, void *arg),
 	void *arg);
 
-/* How a source is named in logs and explanations: "local" or its role. */
+/* How a source is named in logs and explanations: "local", "unknown" or
+ * its role.
+ */
 const char *rs_source_name(enum rs_source_kind kind, enum rs_role role);
 
 /* Short operator-facing words for a reason, e.g. "branch-to-branch is off". */

@@ -117,6 +117,21 @@ static void test_unknown_source_fails_closed(void **state)
 	assert_false(v.allow);
 	assert_int_equal(v.reason, RS_REASON_UNKNOWN_SOURCE);
 	assert_string_equal(rs_reason_key(v.reason), "unknownSource");
+	/* a source that cannot be told reaches no role peer, whatever the knob
+	 */
+	for (int dest = RS_ROLE_NONE + 1; dest < RS_ROLE_COUNT; dest++)
+		for (int knob = 0; knob <= 1; knob++) {
+			v = rs_policy_decide(RS_SOURCE_UNKNOWN, RS_ROLE_NONE,
+					     dest, knob);
+			assert_false(v.allow);
+			assert_int_equal(v.reason, RS_REASON_UNKNOWN_SOURCE);
+		}
+	/* and peers without a role stay plain bgpd */
+	assert_true(rs_policy_decide(RS_SOURCE_UNKNOWN, RS_ROLE_NONE,
+				     RS_ROLE_NONE, false)
+			    .allow);
+	assert_string_equal(rs_source_name(RS_SOURCE_UNKNOWN, RS_ROLE_NONE),
+			    "unknown");
 }
 
 struct seen {
