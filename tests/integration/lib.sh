@@ -108,18 +108,36 @@ in_ns() {
 
 # --- daemons ----------------------------------------------------------------
 
-# start_bgpd NODE CONFIG [module]: Debian's bgpd, optionally with the module.
+# start_bgpd NODE CONFIG [module [zebra]]: Debian's bgpd, optionally with the
+# module; without zebra (-Z) unless "zebra" says to use start_zebra's.
 # (Waits are generous: under valgrind, start and shutdown take seconds.)
 start_bgpd() {
-	local node=$1 conf=$2 with=${3:-} dir="$T_DIR/$1" mod=()
+	local node=$1 conf=$2 with=${3:-} dir="$T_DIR/$1" mod=() rib=(-Z)
 	[ "$with" = module ] && mod=(-M "$RS_MODULE")
+	[ "${4:-}" = zebra ] && rib=(-z "$dir/zserv.api")
 	cp "$conf" "$dir/bgpd.conf"
-	in_ns "$node" "$BGPD" "${mod[@]}" -d -Z -S -P 0 -f "$dir/bgpd.conf" \
+	in_ns "$node" "$BGPD" "${mod[@]}" -d "${rib[@]}" -S -P 0 -f "$dir/bgpd.conf" \
 		-i "$dir/bgpd.pid" --vty_socket "$dir" \
 		--log "file:$dir/bgpd.log" --log-level debug
 	wait_until 30 "bgpd pid file of $node" test -s "$dir/bgpd.pid" || return 1
 	T_PIDS+=("$(cat "$dir/bgpd.pid")")
 	wait_until 30 "bgpd vty of $node" test -S "$dir/bgpd.vty"
+}
+
+# start_zebra NODE [ARGS]: Debian's zebra, for a bgpd that needs it (VRFs).
+start_zebra() {
+	local dir="$T_DIR/$1" node=$1
+	shift
+	: >"$dir/zebra.conf"
+	# zebra drops to Debian's frr user (it has no -S like bgpd)
+	chmod 0711 "$T_DIR"
+	chown frr:frr "$dir"
+	in_ns "$node" /usr/lib/frr/zebra -d -P 0 -f "$dir/zebra.conf" "$@" \
+		-i "$dir/zebra.pid" --vty_socket "$dir" -z "$dir/zserv.api" \
+		--log "file:$dir/zebra.log" >"$dir/zebra.out" 2>&1
+	wait_until 30 "zebra pid file of $node" test -s "$dir/zebra.pid" || return 1
+	T_PIDS+=("$(cat "$dir/zebra.pid")")
+	wait_until 30 "zebra API socket of $node" test -S "$dir/zserv.api"
 }
 
 # stop_bgpd NODE: stops a bgpd we started, and waits for it to be gone.
