@@ -34,16 +34,7 @@ CONF
 	printf ' exit-address-family\nexit\n'
 } >"$T_DIR/er.conf"
 
-cat >"$T_DIR/nva.conf" <<'CONF'
-frr defaults traditional
-hostname nva
-router bgp 65001
- bgp router-id 10.0.0.11
- no bgp ebgp-requires-policy
- neighbor 10.0.0.1 remote-as 65515
- neighbor 10.0.0.1 timers connect 2
-exit
-CONF
+frr_nva_conf 65001 10.0.0.11 >"$T_DIR/nva.conf"
 
 # The route server: the module's example configuration, knob on. The plain
 # baseline drops the module's lines and gets a route-map that the flip

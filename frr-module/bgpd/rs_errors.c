@@ -16,21 +16,9 @@ static struct log_ref rs_log_refs[] = {
 	},
 	{
 		.code = EC_RS_CMD_GUARD,
-		.title = "Route-server could not guard a bgpd command",
-		.description = "A bgpd command that would bypass the route-server policy (for example advertise-map) was not found in this bgpd, so role peers are not protected from it",
+		.title = "Route-server could not hook into bgpd",
+		.description = "A bgpd command that would bypass the route-server policy (for example advertise-map), or bgpd's configuration writer, was not found in this bgpd: role peers are not protected from that command, or implied neighbor settings are written to running-config",
 		.suggestion = "Use the module only with the FRR version it was built for",
-	},
-	{
-		.code = EC_RS_UNBOUND,
-		.title = "Route-server policy not applied to a role peer",
-		.description = "A neighbor has a route-server role but something else occupies the slot the policy needs; 'show bgp route-server' lists it under warnings",
-		.suggestion = "Remove the neighbor's advertise-map",
-	},
-	{
-		.code = EC_RS_CONFIG,
-		.title = "Route-server configuration line refused",
-		.description = "A route-server line of the configuration could not be applied",
-		.suggestion = "Correct the line as the error message says",
 	},
 	{
 		.code = END_FERR,

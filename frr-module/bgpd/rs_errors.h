@@ -11,8 +11,6 @@
 enum rs_log_refs {
 	EC_RS_ROUTE_MAP = BGP_FERR_END - 0xFFFE, /* 0x02FF0001 */
 	EC_RS_CMD_GUARD,
-	EC_RS_UNBOUND,
-	EC_RS_CONFIG,
 };
 
 void rs_errors_init(void);

@@ -80,7 +80,7 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 
 		if (role == RS_ROLE_NONE)
 			continue;
-		v = rs_verdict_for(bgp, best, role);
+		v = rs_verdict_for(bgp, best, role, NULL);
 		sent = rs_adj_out_attr(rs_peer_subgroup(peer, afi), dest);
 		snprintf(reason, sizeof(reason), "%s: %s -> %s",
 			 rs_reason_text(v.reason),

@@ -8,7 +8,7 @@
 #include "hook.h"
 #include "libfrr.h"
 #include "module.h"
-#include "version.h"
+#include "lib/version.h"
 
 #include "bgpd/bgpd.h"
 

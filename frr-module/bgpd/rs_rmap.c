@@ -109,13 +109,15 @@ enum rs_source_kind rs_path_source(const struct bgp_path_info *path,
 
 struct rs_verdict rs_verdict_for(struct bgp *bgp,
 				 const struct bgp_path_info *path,
-				 enum rs_role dest)
+				 enum rs_role dest, const struct peer **origin)
 {
 	const struct rs_instance *rsi = rs_instance_find(bgp);
-	const struct peer *origin;
+	const struct peer *peer;
 	enum rs_role source;
-	enum rs_source_kind kind = rs_path_source(path, &source, &origin);
+	enum rs_source_kind kind = rs_path_source(path, &source, &peer);
 
+	if (origin)
+		*origin = peer;
 	return rs_policy_decide(kind, source, dest,
 				rsi ? rsi->branch_to_branch : false);
 }
@@ -152,28 +154,18 @@ static struct rs_verdict rs_tmp_verdict(struct bgp *bgp,
 					const struct peer **source)
 {
 	struct bgp_path_info *pi;
-	struct rs_verdict v = rs_policy_unknown_source();
-	bool found = false;
+	struct rs_verdict v = rs_policy_unknown_source(); /* no path fits */
 
 	if (CHECK_FLAG(tmp->flags, BGP_PATH_SELECTED)) {
 		pi = rs_announced_path(tmp->net);
-		if (!pi)
-			return v;
-		rs_path_source(pi, &(enum rs_role){0}, source);
-		return rs_verdict_for(bgp, pi, dest);
+		return pi ? rs_verdict_for(bgp, pi, dest, source) : v;
 	}
 	for (pi = bgp_dest_get_bgp_path_info(tmp->net); pi; pi = pi->next) {
 		if (!rs_same_path(tmp, pi, p))
 			continue;
-		v = rs_verdict_for(bgp, pi, dest);
-		rs_path_source(pi, &(enum rs_role){0}, source);
-		found = true;
+		v = rs_verdict_for(bgp, pi, dest, source);
 		if (!v.allow)
 			break;
-	}
-	if (!found) {
-		*source = NULL;
-		return rs_policy_unknown_source();
 	}
 	return v;
 }

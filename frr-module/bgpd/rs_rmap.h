@@ -23,10 +23,13 @@ bool rs_rmap_is_ours(const char *name);
 /* The path bgpd announces for DEST (its best path), or NULL. */
 struct bgp_path_info *rs_announced_path(struct bgp_dest *dest);
 
-/* The verdict for PATH (a path of the rib) towards a peer of role DEST. */
+/*
+ * The verdict for PATH (a path of the rib) towards a peer of role DEST;
+ * *ORIGIN (if not NULL) is set to the source peer, NULL for a local route.
+ */
 struct rs_verdict rs_verdict_for(struct bgp *bgp,
 				 const struct bgp_path_info *path,
-				 enum rs_role dest);
+				 enum rs_role dest, const struct peer **origin);
 
 /*
  * Where PATH came from, as the core sees it: *ROLE and *ORIGIN are the

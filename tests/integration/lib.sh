@@ -166,6 +166,45 @@ vtysh() {
 	"$RS_VTYSH" --vty_socket "$T_DIR/$node" "$@"
 }
 
+# --- peer configurations ---------------------------------------------------
+
+# gobgp_conf AS ROUTER-ID NEIGHBOR [AFI-SAFI]: a GoBGP peer of the route
+# server (AS 65515) at NEIGHBOR; IPv4 unicast unless AFI-SAFI is given.
+gobgp_conf() {
+	cat <<CONF
+[global.config]
+  as = $1
+  router-id = "$2"
+[[neighbors]]
+  [neighbors.config]
+    neighbor-address = "$3"
+    peer-as = 65515
+  [neighbors.timers.config]
+    connect-retry = 2
+CONF
+	[ -z "${4:-}" ] || cat <<CONF
+  [[neighbors.afi-safis]]
+    [neighbors.afi-safis.config]
+      afi-safi-name = "$4"
+CONF
+}
+
+# frr_nva_conf AS ROUTER-ID [NETWORK...]: Debian's bgpd as an NVA of the
+# route server at 10.0.0.1, originating the IPv4 NETWORKs.
+frr_nva_conf() {
+	local n
+	printf '%s\n' "frr defaults traditional" "router bgp $1" " bgp router-id $2" \
+		" no bgp ebgp-requires-policy" " no bgp network import-check" \
+		" neighbor 10.0.0.1 remote-as 65515" " neighbor 10.0.0.1 timers connect 2"
+	shift 2
+	if [ $# -gt 0 ]; then
+		echo " address-family ipv4 unicast"
+		for n; do echo "  network $n"; done
+		echo " exit-address-family"
+	fi
+	echo "exit"
+}
+
 # start_gobgpd NODE TOML
 start_gobgpd() {
 	local node=$1 dir="$T_DIR/$1"

@@ -33,26 +33,9 @@ router bgp 65515
 exit
 CONF
 
-# gobgp_v6_conf AS ROUTER-ID: a GoBGP peer of the route server over IPv6
-gobgp_v6_conf() {
-	cat <<CONF
-[global.config]
-  as = $1
-  router-id = "$2"
-[[neighbors]]
-  [neighbors.config]
-    neighbor-address = "fd00::1"
-    peer-as = 65515
-  [neighbors.timers.config]
-    connect-retry = 2
-  [[neighbors.afi-safis]]
-    [neighbors.afi-safis.config]
-      afi-safi-name = "ipv6-unicast"
-CONF
-}
-gobgp_v6_conf 65515 10.0.0.2 >"$T_DIR/er.toml"
-gobgp_v6_conf 65515 10.0.0.3 >"$T_DIR/vpn.toml"
-gobgp_v6_conf 65002 10.0.0.12 >"$T_DIR/nva2.toml"
+gobgp_conf 65515 10.0.0.2 fd00::1 ipv6-unicast >"$T_DIR/er.toml"
+gobgp_conf 65515 10.0.0.3 fd00::1 ipv6-unicast >"$T_DIR/vpn.toml"
+gobgp_conf 65002 10.0.0.12 fd00::1 ipv6-unicast >"$T_DIR/nva2.toml"
 
 cat >"$T_DIR/nva1.conf" <<'CONF'
 frr defaults traditional

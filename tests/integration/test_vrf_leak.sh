@@ -30,26 +30,8 @@ router bgp 65515 vrf $RED
  neighbor 10.9.0.2 route-server role expressroute-gateway
 exit
 CONF
-cat >"$T_DIR/er.toml" <<'CONF'
-[global.config]
-  as = 65515
-  router-id = "10.9.0.2"
-[[neighbors]]
-  [neighbors.config]
-    neighbor-address = "10.9.0.1"
-    peer-as = 65515
-  [neighbors.timers.config]
-    connect-retry = 2
-CONF
-cat >"$T_DIR/nva.conf" <<'CONF'
-frr defaults traditional
-router bgp 65001
- bgp router-id 10.0.0.11
- no bgp ebgp-requires-policy
- neighbor 10.0.0.1 remote-as 65515
- neighbor 10.0.0.1 timers connect 2
-exit
-CONF
+gobgp_conf 65515 10.9.0.2 10.9.0.1 >"$T_DIR/er.toml"
+frr_nva_conf 65001 10.0.0.11 >"$T_DIR/nva.conf"
 
 lan_create
 node_create rs 10.0.0.1/24
