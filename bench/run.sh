@@ -37,12 +37,14 @@ CONF
 frr_nva_conf 65001 10.0.0.11 >"$T_DIR/nva.conf"
 
 # The route server: the module's example configuration, knob on. The plain
-# baseline drops the module's lines and gets a route-map that the flip
-# attaches to the NVA to do the same withdrawal.
+# baseline drops the module's lines, spells out the neighbor settings the
+# roles imply, and gets a route-map that the flip attaches to the NVA to do
+# the same withdrawal.
 sed 's/^ neighbor 10.0.0.2 route-server role expressroute-gateway$/&\n route-server allow-branch-to-branch/' \
 	"$top/doc/examples/routeserver.conf" >"$T_DIR/rs-module.conf"
 {
-	grep -v 'route-server' "$top/doc/examples/routeserver.conf"
+	grep -v 'route-server' "$top/doc/examples/routeserver.conf" |
+		sed 's|^  network 10.1.0.0/16$|&\n  neighbor 10.0.0.2 route-reflector-client\n  neighbor VPNGW route-reflector-client\n  neighbor 10.0.0.11 attribute-unchanged next-hop\n  neighbor 10.0.0.12 attribute-unchanged next-hop|'
 	cat <<'CONF'
 ip prefix-list VNET-ONLY seq 5 permit 10.1.0.0/16
 route-map FLIP permit 10
