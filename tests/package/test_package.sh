@@ -66,11 +66,19 @@ vtysh -c "configure terminal" -c "router bgp 65515" -c "bgp router-id 10.0.0.1" 
 	-c "neighbor 10.0.0.11 route-server role nva" \
 	-c "route-server allow-branch-to-branch" >"$BACKUP/config.out" 2>&1
 expect_eq "the package's vtysh configures the module" "" "$(cat "$BACKUP/config.out")"
-state() { vtysh -c "show bgp route-server json" | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role, remoteAs}]}'; }
-configured='{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}'
+# the roles, and the neighbor settings they imply (in effect, never saved)
+state() {
+	vtysh -c "show bgp route-server json" | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role, remoteAs}]}'
+	vtysh -c "show bgp neighbors json" | jq -cS '[to_entries[] | {(.key):
+		(.value.addressFamilyInfo.ipv4Unicast | [.routeReflectorClient, .unchangedNextHopPropogatedToNbr])}] | add'
+}
+configured='{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}
+{"10.0.0.11":[null,true],"10.0.0.2":[true,null]}'
 expect_eq "configured state" "$configured" "$(state)"
 expect_true "write memory" quietly vtysh -c "write memory"
 expect_true "frr.conf holds the module's lines" grep -q "route-server role nva" /etc/frr/frr.conf
+expect_true "frr.conf holds no implied neighbor setting" \
+	lacks "$(cat /etc/frr/frr.conf)" "route-reflector-client\|attribute-unchanged"
 
 frr_in_ns stop
 frr_in_ns start
