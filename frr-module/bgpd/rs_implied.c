@@ -31,8 +31,10 @@
 
 DEFINE_MTYPE_STATIC(BGPD, RS_OWNED, "Route-server implied peer flags");
 
-#define RS_IMPLIED_FLAGS                                                       \
-	(PEER_FLAG_REFLECTOR_CLIENT | PEER_FLAG_NEXTHOP_UNCHANGED)
+static const uint64_t implied_flags[] = {
+	PEER_FLAG_REFLECTOR_CLIENT,
+	PEER_FLAG_NEXTHOP_UNCHANGED,
+};
 
 PREDECL_HASH(rs_owned);
 
@@ -66,6 +68,14 @@ static struct rs_owned_peer *owned_find(const struct peer *peer)
 	return rs_owned_find(&owned, &key);
 }
 
+static bool owned_any(const struct rs_owned_peer *o)
+{
+	for (size_t i = 0; i < RS_SLOT_COUNT; i++)
+		if (o->bits[i])
+			return true;
+	return false;
+}
+
 /* The operator configured FLAG on PEER in AFI/SAFI (directly or inherited). */
 static bool operator_has(const struct peer *peer, afi_t afi, safi_t safi,
 			 uint64_t flag)
@@ -93,9 +103,9 @@ bool rs_implied_apply(struct peer *peer, size_t slot,
 	if (settings.nexthop_unchanged)
 		want |= PEER_FLAG_NEXTHOP_UNCHANGED;
 
-	for (uint64_t f = 1; f; f <<= 1) {
-		if (!(RS_IMPLIED_FLAGS & f))
-			continue;
+	for (size_t i = 0; i < array_size(implied_flags); i++) {
+		uint64_t f = implied_flags[i];
+
 		if (operator_has(peer, afi, safi, f)) {
 			mine &= ~f; /* the operator's now: never touched */
 		} else if (want & f) {
@@ -112,8 +122,11 @@ bool rs_implied_apply(struct peer *peer, size_t slot,
 		o->peer = peer;
 		rs_owned_add(&owned, o);
 	}
-	if (o)
+	if (o) {
 		o->bits[slot] = mine;
+		if (!owned_any(o))
+			rs_implied_forget(peer);
+	}
 	return *flags != before;
 }
 
