@@ -6,6 +6,7 @@
 #include "json.h"
 #include "linklist.h"
 #include "vty.h"
+#include "lib/version.h"
 
 #include "bgpd/bgpd.h"
 #include "bgpd/bgp_debug.h"
@@ -69,6 +70,8 @@ static void show_json(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 	struct listnode *node;
 	struct peer *peer;
 
+	/* the FRR tree's: configure checked it matches the installed bgpd */
+	json_object_string_add(json, "frrVersion", FRR_VERSION);
 	json_object_string_add(json, "vrfName", bgp->name_pretty);
 	json_object_int_add(json, "localAs", bgp->as);
 	json_object_string_addf(json, "routerId", "%pI4", &bgp->router_id);
@@ -108,8 +111,8 @@ static void show_text(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 	struct listnode *node;
 	struct peer *peer;
 
-	vty_out(vty, "Route server, %s: local AS %u, router-id %pI4\n",
-		bgp->name_pretty, bgp->as, &bgp->router_id);
+	vty_out(vty, "Route server, %s: local AS %u, router-id %pI4 (FRR %s)\n",
+		bgp->name_pretty, bgp->as, &bgp->router_id, FRR_VERSION);
 	vty_out(vty, "Branch-to-branch: %s\n\n",
 		rsi && rsi->branch_to_branch ? "allowed" : "not allowed");
 	vty_out(vty, "%-25s %-21s %10s %-12s %8s %10s\n", "Neighbor", "Role",

@@ -56,6 +56,8 @@ expect_eq "knob off by default" false "$(jqr .allowBranchToBranch)"
 expect_eq "no role peers at start" "[]" "$(jqr .peers)"
 expect_eq "JSON names the instance" '"VRF default"' "$(jqr .vrfName)"
 expect_eq "JSON has the local AS" 65515 "$(jqr .localAs)"
+expect_eq "JSON names the FRR version bgpd runs" \
+	"\"$(/usr/lib/frr/bgpd --version | sed -n '1s/.*version \([^ ]*\).*/\1/p')\"" "$(jqr .frrVersion)"
 
 rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 expect_eq "knob on" true "$(jqr .allowBranchToBranch)"
