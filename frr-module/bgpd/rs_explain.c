@@ -63,10 +63,18 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 		json_object_boolean_add(json, "allowBranchToBranch",
 					rsi && rsi->branch_to_branch);
 	} else {
-		vty_out(vty,
-			"%pFX: best path from %s (%s), branch-to-branch %s\n\n",
-			bgp_dest_get_prefix(dest), src_peer,
-			rs_source_name(kind, src_role),
+		char from[128];
+
+		if (origin)
+			snprintf(from, sizeof(from), "from %s (%s)", src_peer,
+				 rs_source_name(kind, src_role));
+		else
+			snprintf(from, sizeof(from), "%s",
+				 kind == RS_SOURCE_LOCAL
+					 ? "originated here (local)"
+					 : "of unknown source");
+		vty_out(vty, "%pFX: best path %s, branch-to-branch %s\n\n",
+			bgp_dest_get_prefix(dest), from,
 			rsi && rsi->branch_to_branch ? "on" : "off");
 		vty_out(vty, "%-25s %-21s %-10s %-10s %s\n", "Neighbor", "Role",
 			"Verdict", "Advertised", "Reason");

@@ -14,7 +14,9 @@
 
 #include "command.h"
 #include "json.h"
+#include "memory.h"
 #include "prefix.h"
+#include "printfrr.h"
 #include "sockunion.h"
 #include "vty.h"
 
@@ -34,11 +36,13 @@
 #include "frr-module/bgpd/rs_routes_clippy.c"
 #endif
 
+DEFINE_MTYPE_STATIC(BGPD, RS_AS_PATH, "Route-server AS path text");
+
 /* One row, in Azure's terms. */
 struct rs_route {
 	const struct prefix *network;
 	char next_hop[INET6_ADDRSTRLEN];
-	char as_path[ASPATH_STR_DEFAULT_LEN * 2];
+	char *as_path; /* as long as the path is */
 	const char *origin;
 	const char *source_peer; /* NULL for advertised routes */
 	const char *local_address;
@@ -56,20 +60,21 @@ static const char *azure_origin(const struct bgp_path_info *pi)
 	return origin->sort == BGP_PEER_IBGP ? "IBgp" : "EBgp";
 }
 
-/* Azure joins AS numbers with hyphens: "65515-65001". */
-static void azure_as_path(char *buf, size_t len, as_t prepend,
-			  const struct aspath *aspath)
+/* Azure joins AS numbers with hyphens: "65515-65001". Free with XFREE. */
+static char *azure_as_path(as_t prepend, const struct aspath *aspath)
 {
 	const char *path = aspath ? aspath_print((struct aspath *)aspath) : "";
-	char *c;
+	char *buf, *c;
 
 	if (prepend)
-		snprintf(buf, len, "%u%s%s", prepend, path[0] ? " " : "", path);
+		buf = asprintfrr(MTYPE_RS_AS_PATH, "%u%s%s", prepend,
+				 path[0] ? " " : "", path);
 	else
-		snprintf(buf, len, "%s", path);
+		buf = XSTRDUP(MTYPE_RS_AS_PATH, path);
 	for (c = buf; *c; c++)
 		if (*c == ' ')
 			*c = '-';
+	return buf;
 }
 
 static void local_address(const struct peer *peer, char *buf, size_t len)
@@ -86,6 +91,32 @@ static void next_hop(const struct attr *attr, const struct prefix *p, char *buf,
 		inet_ntop(AF_INET6, &attr->mp_nexthop_global, buf, len);
 	else
 		inet_ntop(AF_INET, &attr->nexthop, buf, len);
+}
+
+/*
+ * The next hop bgpd encodes for PEER: an unset one becomes the session's
+ * own address (bpacket_reformat_for_peer), IPv4-mapped for IPv6 when the
+ * session has no IPv6 address.
+ */
+static void advertised_next_hop(const struct peer *peer,
+				const struct attr *attr, const struct prefix *p,
+				char *buf, size_t len)
+{
+	struct in6_addr v6;
+
+	if (p->family == AF_INET6) {
+		v6 = attr->mp_nexthop_global;
+		if (IN6_IS_ADDR_UNSPECIFIED(&v6))
+			v6 = peer->nexthop.v6_global;
+		if (IN6_IS_ADDR_UNSPECIFIED(&v6) &&
+		    peer->nexthop.v4.s_addr != INADDR_ANY)
+			ipv4_to_ipv4_mapped_ipv6(&v6, peer->nexthop.v4);
+		inet_ntop(AF_INET6, &v6, buf, len);
+	} else if (attr->nexthop.s_addr == INADDR_ANY) {
+		inet_ntop(AF_INET, &peer->nexthop.v4, buf, len);
+	} else {
+		next_hop(attr, p, buf, len);
+	}
 }
 
 static void route_json(json_object *routes, const struct rs_route *r)
@@ -143,13 +174,13 @@ static void learned(struct bgp *bgp, struct peer *peer, afi_t afi,
 				continue;
 			next_hop(pi->attr, r.network, r.next_hop,
 				 sizeof(r.next_hop));
-			azure_as_path(r.as_path, sizeof(r.as_path), 0,
-				      pi->attr->aspath);
+			r.as_path = azure_as_path(0, pi->attr->aspath);
 			r.origin = azure_origin(pi);
 			r.source_peer = peer->host;
 			r.local_address = sink->local_address;
 			r.weight = pi->attr->weight;
 			emit(sink, &r);
+			XFREE(MTYPE_RS_AS_PATH, r.as_path);
 		}
 	}
 }
@@ -172,17 +203,14 @@ static void advertised(struct bgp *bgp, struct peer *peer, afi_t afi,
 		if (!attr)
 			continue;
 		best = rs_announced_path(dest);
-		next_hop(attr, r.network, r.next_hop, sizeof(r.next_hop));
+		advertised_next_hop(peer, attr, r.network, r.next_hop,
+				    sizeof(r.next_hop));
 		r.local_address = sink->local_address;
-		/* bgpd writes its own address into an unset next hop */
-		if (afi == AFI_IP && attr->nexthop.s_addr == INADDR_ANY)
-			snprintf(r.next_hop, sizeof(r.next_hop), "%s",
-				 r.local_address);
-		azure_as_path(r.as_path, sizeof(r.as_path), prepend,
-			      attr->aspath);
+		r.as_path = azure_as_path(prepend, attr->aspath);
 		r.origin = best ? azure_origin(best) : "Network";
 		r.weight = best ? best->attr->weight : 0;
 		emit(sink, &r);
+		XFREE(MTYPE_RS_AS_PATH, r.as_path);
 	}
 }
 

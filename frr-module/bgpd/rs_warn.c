@@ -48,6 +48,28 @@ static void warnf(struct warn_sink *sink, const char *fmt, ...)
 	sink->count++;
 }
 
+/*
+ * bgpd's RFC 8212 check (ebgp-requires-policy) would block PEER in one of
+ * the address families it is activated in.
+ */
+static bool policy_required(const struct bgp *bgp, struct peer *peer)
+{
+	if (peer->sort != BGP_PEER_EBGP ||
+	    !CHECK_FLAG(bgp->flags, BGP_FLAG_EBGP_REQUIRES_POLICY))
+		return false;
+	for (size_t i = 0; i < RS_SLOT_COUNT; i++) {
+		afi_t afi = rs_slots[i].afi;
+		safi_t safi = rs_slots[i].safi;
+		struct bgp_filter *filter = &peer->filter[afi][safi];
+
+		if (peer->afc[afi][safi] &&
+		    (!bgp_inbound_policy_exists(peer, filter) ||
+		     !bgp_outbound_policy_exists(peer, filter)))
+			return true;
+	}
+	return false;
+}
+
 unsigned int rs_warnings(struct rs_instance *rsi,
 			 void (*emit)(const char *text, void *arg), void *arg)
 {
@@ -62,7 +84,6 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 
 	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer)) {
 		enum rs_role role = rs_configured_role(rsi, peer);
-		struct bgp_filter *filter = &peer->filter[AFI_IP][SAFI_UNICAST];
 
 		if (role == RS_ROLE_NONE)
 			continue;
@@ -70,11 +91,7 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 			warnf(&sink,
 			      "neighbor %s (%s) has its own advertise-map: route-server policy is NOT applied to it",
 			      peer->host, rs_role_name(role));
-		if (peer->sort == BGP_PEER_EBGP &&
-		    CHECK_FLAG(rsi->bgp->flags,
-			       BGP_FLAG_EBGP_REQUIRES_POLICY) &&
-		    (!bgp_inbound_policy_exists(peer, filter) ||
-		     !bgp_outbound_policy_exists(peer, filter)))
+		if (policy_required(rsi->bgp, peer))
 			warnf(&sink,
 			      "neighbor %s (%s) is eBGP and 'bgp ebgp-requires-policy' is on: bgpd exchanges no routes with it without a route-map in and out (or 'no bgp ebgp-requires-policy')",
 			      peer->host, rs_role_name(role));

@@ -119,4 +119,20 @@ expect_eq "no IPv6 session was reset (each established once)" \
 	"$(vtysh rs -c "show bgp neighbors json" |
 		jq -cS '[to_entries[] | {(.key): .value.connectionsEstablished}] | add')"
 
+expect_eq "advertised-routes show the IPv6 next hop bgpd encodes, not ::" \
+	'[["fd00:12::/48","fd00::12"],["fd00:1::/48","fd00::1"]]' \
+	"$(vtysh rs -c "show bgp route-server neighbor fd00::11 advertised-routes json" |
+		jq -c '[.routes[] | select(.asPath != "65515-65001") | [.network, .nextHop]] | sort')"
+
+# bgpd's ebgp-requires-policy is judged per address family: nva2 has IPv6
+# route-maps in and out, nva1 has none
+vtysh rs -c "configure terminal" -c "route-map ALL permit 10" -c "exit" \
+	-c "router bgp 65515" -c "bgp ebgp-requires-policy" -c "address-family ipv6 unicast" \
+	-c "neighbor fd00::12 route-map ALL in" -c "neighbor fd00::12 route-map ALL out" >/dev/null
+expect_eq "ebgp-requires-policy: warned for the IPv6 nva without IPv6 policies only" \
+	'["fd00::11"]' \
+	"$(vtysh rs -c "show bgp route-server json" |
+		jq -c '[.warnings[] | select(test("ebgp-requires-policy")) | capture("neighbor (?<n>[^ ]+)").n]')"
+rs_cfg -c "no bgp ebgp-requires-policy" >/dev/null
+
 t_done

@@ -67,6 +67,12 @@ expect_eq "explain a suppressed prefix: verdict and reason for nva1" \
 expect_eq "explain: never back to a gateway of the same kind" \
 	'"never back to a gateway of the same kind: expressroute-gateway -> expressroute-gateway"' \
 	"$(explain "$P_ER" | jq -c '.peers[] | select(.neighbor == "10.0.0.2") | .reason')"
+expect_eq "explain text names a gateway source by address and role" \
+	"$P_ER: best path from 10.0.0.2 (expressroute-gateway), branch-to-branch off" \
+	"$(rs "show bgp route-server explain $P_ER" | head -n1)"
+expect_eq "explain text names a local prefix once, as local" \
+	"$P_VNET: best path originated here (local), branch-to-branch off" \
+	"$(rs "show bgp route-server explain $P_VNET" | head -n1)"
 expect_eq "explain an allowed prefix: advertised to all five" \
 	'[["advertise",true],["advertise",true],["advertise",true],["advertise",true],["advertise",true]]' \
 	"$(explain "$P_VNET" | jq -c '[.peers[] | [.verdict, .advertised]]')"
@@ -86,6 +92,20 @@ expect_eq "explain after the knob is on: advertised, reason changed" \
 wait_table 30 "knob on: vpn gateway 1 table" bird vpn1 \
 	"$(lines "$L_VNET_IBGP" "$L_ER_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")"
 check_advertised "knob on"
+
+# an AS path longer than any fixed buffer: 21 ASNs, 125 characters
+long_path=$(seq -s, 64600 64620)
+gobgp er global rib add -a ipv4 192.168.77.0/24 nexthop 10.0.0.2 aspath "$long_path" >/dev/null
+_nva1_has_long() { table_frr nva1 | grep -q "^192.168.77.0/24 "; }
+wait_until 30 "the long-path route at nva1" _nva1_has_long || true
+expect_eq "learned-routes print a long AS path whole" "\"${long_path//,/-}\"" \
+	"$(rs "show bgp route-server neighbor 10.0.0.2 learned-routes json" |
+		jq -c '.routes[] | select(.network == "192.168.77.0/24") | .asPath')"
+expect_eq "advertised-routes print a long AS path whole, prepended" "\"65515-${long_path//,/-}\"" \
+	"$(rs "show bgp route-server neighbor 10.0.0.11 advertised-routes json" |
+		jq -c '.routes[] | select(.network == "192.168.77.0/24") | .asPath')"
+check_advertised "knob on, long AS path"
+gobgp er global rib del -a ipv4 192.168.77.0/24 >/dev/null
 
 # --- text output and errors --------------------------------------------------------
 expect_true "text summary has the counts columns" \
