@@ -7,6 +7,7 @@
 #include "log.h"
 #include "northbound.h"
 #include "prefix.h"
+#include "thread.h"
 #include "vty.h"
 
 #include "bgpd/bgpd.h"
@@ -49,9 +50,20 @@ void rs_log_init(void)
 	hook_register(nb_client_debug_set_all, rs_debug_set_all);
 }
 
-static time_t window;	       /* the second being counted */
-static unsigned int in_window; /* lines logged in it */
-static unsigned long dropped;  /* lines not logged since the last summary */
+static time_t window;		 /* the second being counted */
+static unsigned int in_window;	 /* lines logged in it */
+static unsigned long dropped;	 /* lines not logged since the last summary */
+static struct thread *t_summary; /* sums up the dropped lines */
+
+static void rs_log_summary(struct thread *t)
+{
+	if (!dropped)
+		return;
+	zlog_debug(
+		"route-server: %lu more suppressions not logged (rate limit %u/s)",
+		dropped, RS_LOG_BURST);
+	dropped = 0;
+}
 
 /*
  * True when one more line may be logged now. Windows are the seconds of the
@@ -67,16 +79,17 @@ static bool rs_log_allowed(void)
 	now = ts.tv_sec;
 
 	if (now != window) {
-		if (dropped)
-			zlog_debug(
-				"route-server: %lu more suppressions not logged (rate limit %u/s)",
-				dropped, RS_LOG_BURST);
+		THREAD_OFF(t_summary);
+		rs_log_summary(NULL);
 		window = now;
 		in_window = 0;
-		dropped = 0;
 	}
 	if (in_window >= RS_LOG_BURST) {
-		dropped++;
+		/* summed up when the second is over, even if nothing follows */
+		if (!dropped++)
+			thread_add_timer_msec(bm->master, rs_log_summary, NULL,
+					      1000 - ts.tv_nsec / 1000000,
+					      &t_summary);
 		return false;
 	}
 	in_window++;
@@ -91,4 +104,9 @@ void rs_log_suppressed(const struct prefix *prefix, const struct peer *source,
 	zlog_debug("route-server: %pFX from %s suppressed towards %s: %s",
 		   prefix, source ? source->host : "local", rs_role_name(dest),
 		   rs_reason_text(reason));
+}
+
+void rs_log_fini(void)
+{
+	THREAD_OFF(t_summary);
 }

@@ -22,6 +22,8 @@ void rs_debug_set(uint32_t mode, bool on);
 
 /* Registers the debug with FRR's "debug all" and its config writer. */
 void rs_log_init(void);
+/* Cancels a pending summary (bgpd is stopping). */
+void rs_log_fini(void);
 
 /* At most RS_LOG_BURST lines a second; the rest are counted, then summed up. */
 #define RS_LOG_BURST 100

@@ -78,6 +78,7 @@ static int rs_config_end(struct bgp *bgp)
 
 static int rs_fini(void)
 {
+	rs_log_fini();
 	rs_implied_fini(NULL);
 	rs_instance_fini();
 	return 0;

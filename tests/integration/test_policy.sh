@@ -123,5 +123,8 @@ expect_true "debug logged suppressions (busiest second: ${per_second:-0} lines)"
 # (the limiter reads the clock just before the logger stamps the line: one
 # line can fall into the next second)
 expect_true "no second has more than 100 suppression lines" test "${per_second:-0}" -le 101
+_summed_up() { grep -q "route-server: [0-9]* more suppressions not logged" "$T_DIR/rs/bgpd.log"; }
+expect_true "the lines over the limit are summed up without waiting for another suppression" \
+	wait_until 5 "the summary line" _summed_up
 
 t_done
