@@ -123,8 +123,19 @@ expect_true "debug logged suppressions (busiest second: ${per_second:-0} lines)"
 # (the limiter reads the clock just before the logger stamps the line: one
 # line can fall into the next second)
 expect_true "no second has more than 100 suppression lines" test "${per_second:-0}" -le 101
-_summed_up() { grep -q "route-server: [0-9]* more suppressions not logged" "$T_DIR/rs/bgpd.log"; }
-expect_true "the lines over the limit are summed up without waiting for another suppression" \
-	wait_until 5 "the summary line" _summed_up
+# The last second of the burst dropped lines (it logged 100): they are summed
+# up although no suppression follows.
+log=$T_DIR/rs/bgpd.log
+last_line=$(grep -n "suppressed towards" "$log" | tail -n1)
+last_second=$(cut -d: -f2- <<<"$last_line" | cut -c1-19)
+_summed_after_last() {
+	tail -n +"${last_line%%:*}" "$log" | grep -q "route-server: [0-9]* more suppressions not logged"
+}
+if [ "$(grep "suppressed towards" "$log" | grep -c "^$last_second")" -ge 100 ]; then
+	expect_true "the last second's dropped lines are summed up without a later suppression" \
+		wait_until 5 "the summary line" _summed_after_last
+else
+	t_log "the burst's last second dropped nothing: summary check not exercised"
+fi
 
 t_done
