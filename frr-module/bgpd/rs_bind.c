@@ -51,23 +51,6 @@ bool rs_bind_blocked(const struct peer *peer)
 	return false;
 }
 
-bool rs_bind_complete(struct rs_instance *rsi, const struct peer *peer)
-{
-	const char *want = rs_rmap_name(rs_peer_role(rsi, peer));
-
-	if (!want)
-		return true;
-	for (size_t i = 0; i < RS_SLOT_COUNT; i++) {
-		const char *have =
-			peer->filter[rs_slots[i].afi][rs_slots[i].safi]
-				.advmap.aname;
-
-		if (!have || strcmp(have, want) != 0)
-			return false;
-	}
-	return true;
-}
-
 /* True when the filter's advertise-map slot changed. */
 static bool bind_filter(struct bgp_filter *filter, const char *want)
 {

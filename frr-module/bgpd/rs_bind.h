@@ -37,7 +37,4 @@ void rs_reannounce_role_peers(struct rs_instance *rsi);
 /* True when an operator's advertise-map on PEER keeps the module out. */
 bool rs_bind_blocked(const struct peer *peer);
 
-/* True when PEER carries its role's map in every slot (or has no role). */
-bool rs_bind_complete(struct rs_instance *rsi, const struct peer *peer);
-
 #endif /* RS_BIND_H */

@@ -19,7 +19,6 @@
 #include <zebra.h>
 
 #include "command.h"
-#include "jhash.h"
 #include "memory.h"
 
 #include "bgpd/bgpd.h"
@@ -48,12 +47,12 @@ struct rs_owned_peer {
 static int rs_owned_cmp(const struct rs_owned_peer *a,
 			const struct rs_owned_peer *b)
 {
-	return a->peer < b->peer ? -1 : a->peer > b->peer;
+	return rs_ptr_cmp(a->peer, b->peer);
 }
 
 static uint32_t rs_owned_hash(const struct rs_owned_peer *o)
 {
-	return jhash(&o->peer, sizeof(o->peer), 0x4f574e44);
+	return rs_ptr_hash(o->peer);
 }
 
 DECLARE_HASH(rs_owned, struct rs_owned_peer, item, rs_owned_cmp, rs_owned_hash);
@@ -66,6 +65,12 @@ static struct rs_owned_peer *owned_find(const struct peer *peer)
 	struct rs_owned_peer key = {.peer = (struct peer *)peer};
 
 	return rs_owned_find(&owned, &key);
+}
+
+static void owned_free(struct rs_owned_peer *o)
+{
+	rs_owned_del(&owned, o);
+	XFREE(MTYPE_RS_OWNED, o);
 }
 
 static bool owned_any(const struct rs_owned_peer *o)
@@ -125,7 +130,7 @@ bool rs_implied_apply(struct peer *peer, size_t slot,
 	if (o) {
 		o->bits[slot] = mine;
 		if (!owned_any(o))
-			rs_implied_forget(peer);
+			owned_free(o);
 	}
 	return *flags != before;
 }
@@ -134,10 +139,8 @@ void rs_implied_forget(const struct peer *peer)
 {
 	struct rs_owned_peer *o = owned_find(peer);
 
-	if (!o)
-		return;
-	rs_owned_del(&owned, o);
-	XFREE(MTYPE_RS_OWNED, o);
+	if (o)
+		owned_free(o);
 }
 
 void rs_implied_fini(const struct bgp *bgp)
@@ -145,10 +148,8 @@ void rs_implied_fini(const struct bgp *bgp)
 	struct rs_owned_peer *o;
 
 	frr_each_safe (rs_owned, &owned, o)
-		if (!bgp || o->peer->bgp == bgp) {
-			rs_owned_del(&owned, o);
-			XFREE(MTYPE_RS_OWNED, o);
-		}
+		if (!bgp || o->peer->bgp == bgp)
+			owned_free(o);
 }
 
 /* Takes the owned bits out of (or puts them back into) every peer's flags. */

@@ -2,7 +2,6 @@
 /* Per-"router bgp" route-server state. */
 #include <zebra.h>
 
-#include "jhash.h"
 #include "memory.h"
 
 #include "bgpd/bgpd.h"
@@ -11,16 +10,6 @@
 
 DEFINE_MTYPE_STATIC(BGPD, RS_INSTANCE, "Route-server instance");
 DEFINE_MTYPE_STATIC(BGPD, RS_ROLE, "Route-server neighbor role");
-
-static int rs_ptr_cmp(const void *a, const void *b)
-{
-	return a < b ? -1 : a > b;
-}
-
-static uint32_t rs_ptr_hash(const void *p)
-{
-	return jhash(&p, sizeof(p), 0x52535253);
-}
 
 static int rs_roles_cmp(const struct rs_role_entry *a,
 			const struct rs_role_entry *b)

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "jhash.h"
 #include "typesafe.h"
 
 #include "routeserver/role.h"
@@ -16,6 +17,17 @@
 struct bgp;
 struct peer;
 struct vty;
+
+/* Compare and hash for the module's hashes, all keyed by a pointer. */
+static inline int rs_ptr_cmp(const void *a, const void *b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static inline uint32_t rs_ptr_hash(const void *p)
+{
+	return jhash(&p, sizeof(p), 0x52535253);
+}
 
 PREDECL_HASH(rs_roles);
 

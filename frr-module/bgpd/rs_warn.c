@@ -87,7 +87,7 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 
 		if (role == RS_ROLE_NONE)
 			continue;
-		if (!rs_bind_complete(rsi, peer))
+		if (rs_bind_blocked(peer))
 			warnf(&sink,
 			      "neighbor %s (%s) has its own advertise-map: route-server policy is NOT applied to it",
 			      peer->host, rs_role_name(role));
