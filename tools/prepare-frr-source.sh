@@ -112,9 +112,28 @@ if [ "$GOT_ARGS" != "$EXPECTED_ARGS" ]; then
 	die "configure arguments differ: a module built here would not match bgpd's ABI"
 fi
 
-log "generating headers, clippy and vtysh's daemon list"
-make -s lib/route_types.h lib/clippy vtysh/vtysh_daemons.h vtysh/vtysh_clippy.c >"$DIR/make.log" 2>&1 ||
+# What the module and the vtysh build include; vtysh's daemon list exists up
+# to FRR 8.x, the management protobuf header from 9.x on.
+generated=(lib/route_types.h lib/clippy vtysh/vtysh_clippy.c)
+for f in vtysh/vtysh_daemons.h lib/vtysh_daemons.h lib/mgmt.pb-c.h; do
+	make -n "$f" >/dev/null 2>&1 && generated+=("$f")
+done
+log "generating ${generated[*]}"
+make -s "${generated[@]}" >"$DIR/make.log" 2>&1 ||
 	die "make of generated files failed, see $DIR/make.log"
+
+# From FRR 9 on vtysh's command table comes from the ELF xref notes of
+# everything Debian built (tools/build-vtysh.sh), including frr's optional
+# packages: unpacked here, not installed.
+if [ -f python/xrelfo.py ] && [ ! -f vtysh/extract.pl ]; then
+	log "unpacking frr-rpki-rtrlib and frr-snmp $VERSION for vtysh's command table"
+	mkdir -p "$DIR/debs"
+	(cd "$DIR/debs" && apt-get download -q "frr-rpki-rtrlib=$VERSION" "frr-snmp=$VERSION" >&2)
+	for deb in "$DIR"/debs/*.deb; do
+		dpkg-deb -x "$deb" "$DIR/optional"
+	done
+	rm -rf "$DIR/debs"
+fi
 
 echo "$VERSION" >"$DIR/.prepared"
 log "FRR $VERSION source prepared: $TREE"

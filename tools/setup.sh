@@ -1,7 +1,7 @@
 #!/bin/bash
-# Sets everything up on a Debian 12 machine (root): packages, the FRR source
-# matching the installed frr, and the build in ./_build. Repeatable: a second
-# run installs and configures nothing new.
+# Sets everything up on a Debian 12 or 13 machine (root): packages, the FRR
+# source matching the installed frr, and the build in ./_build (or
+# $RS_BUILDDIR). Repeatable: a second run installs and configures nothing new.
 # usage: tools/setup.sh [MAKE_TARGET...]
 #   e.g. "tools/setup.sh deb" also builds the Debian package.
 # Prints the build directory on its last line.
@@ -36,11 +36,12 @@ if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Mak
 	log "autoreconf"
 	autoreconf -fi >&2
 fi
-mkdir -p _build
-cd _build
+builddir=${RS_BUILDDIR:-$top/_build}
+mkdir -p "$builddir"
+cd "$builddir"
 if [ ! -f Makefile ] || ! grep -q "^FRR_SOURCE = $frr_tree\$" Makefile; then
 	log "configure"
-	../configure --with-frr-source="$frr_tree" --enable-werror >&2
+	"$top/configure" --with-frr-source="$frr_tree" --enable-werror >&2
 fi
 log "make"
 make -j"$(nproc)" >&2
@@ -48,4 +49,4 @@ if [ $# -gt 0 ]; then
 	log "make $*"
 	make "$@" >&2
 fi
-echo "$top/_build"
+echo "$builddir"

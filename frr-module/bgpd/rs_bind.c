@@ -27,6 +27,7 @@
 #include "bgpd/bgp_updgrp.h"
 
 #include "rs_bind.h"
+#include "rs_compat.h"
 #include "rs_implied.h"
 #include "rs_instance.h"
 #include "rs_rmap.h"
@@ -91,7 +92,7 @@ void rs_bind_peer(struct rs_instance *rsi, struct peer *peer)
 			continue;
 		/* as peer_on_policy_change() does: regroup, re-announce */
 		update_group_adjust_peer(peer_af_find(peer, afi, safi));
-		if (peer_established(peer) && peer->afc_nego[afi][safi])
+		if (rs_peer_established(peer) && peer->afc_nego[afi][safi])
 			bgp_announce_route(peer, afi, safi, false);
 	}
 }
@@ -117,7 +118,7 @@ int rs_bind_peer_status_changed(struct peer *peer)
 	rsi = rs_instance_find(peer->bgp);
 	if (!rsi)
 		return 0;
-	if (peer->status == Deleted) {
+	if (rs_peer_status(peer) == Deleted) {
 		/* "no neighbor X" or "no neighbor GROUP peer-group" */
 		rs_role_unset(rsi, peer);
 		rs_implied_forget(peer);
@@ -135,7 +136,7 @@ void rs_reannounce_role_peers(struct rs_instance *rsi)
 
 	for (ALL_LIST_ELEMENTS(rsi->bgp->peer, node, nnode, peer)) {
 		if (rs_peer_role(rsi, peer) == RS_ROLE_NONE ||
-		    !peer_established(peer))
+		    !rs_peer_established(peer))
 			continue;
 		for (size_t i = 0; i < RS_SLOT_COUNT; i++)
 			if (peer->afc_nego[rs_slots[i].afi][rs_slots[i].safi])

@@ -7,14 +7,21 @@
 #include "log.h"
 #include "northbound.h"
 #include "prefix.h"
-#include "thread.h"
 #include "vty.h"
 
 #include "bgpd/bgpd.h"
 
+#include "rs_compat.h"
 #include "rs_log.h"
 
-static struct debug rs_dbg = {.desc = "BGP route-server"};
+#define RS_DEBUG_CONF "debug bgp route-server"
+
+static struct debug rs_dbg = {
+#if RS_FRR_VERSION >= 1003
+	.conf = RS_DEBUG_CONF,
+#endif
+	.desc = "BGP route-server",
+};
 
 bool rs_debugging(void)
 {
@@ -26,6 +33,13 @@ void rs_debug_set(uint32_t mode, bool on)
 	DEBUG_MODE_SET(&rs_dbg, mode, on);
 }
 
+#if RS_FRR_VERSION >= 1003
+/* libfrr writes the debug section and runs "[no] debug all" for us */
+void rs_log_init(void)
+{
+	debug_install(&rs_dbg);
+}
+#else
 /*
  * bgpd's own debug lines are written by a function of bgpd that no module
  * can extend; FRR's client-debug hooks put this one in the same top-level
@@ -34,7 +48,7 @@ void rs_debug_set(uint32_t mode, bool on)
 static int rs_debug_config_write(struct vty *vty)
 {
 	if (DEBUG_MODE_CHECK(&rs_dbg, DEBUG_MODE_CONF))
-		vty_out(vty, "debug bgp route-server\n");
+		vty_out(vty, RS_DEBUG_CONF "\n");
 	return 0;
 }
 
@@ -49,13 +63,14 @@ void rs_log_init(void)
 	hook_register(nb_client_debug_config_write, rs_debug_config_write);
 	hook_register(nb_client_debug_set_all, rs_debug_set_all);
 }
+#endif
 
 static time_t window;		 /* the second being counted */
 static unsigned int in_window;	 /* lines logged in it */
 static unsigned long dropped;	 /* lines not logged since the last summary */
-static struct thread *t_summary; /* sums up the dropped lines */
+static rs_timer_t *t_summary; /* sums up the dropped lines */
 
-static void rs_log_summary(struct thread *t)
+static void rs_log_summary(rs_timer_t *t)
 {
 	if (!dropped)
 		return;
@@ -79,7 +94,7 @@ static bool rs_log_allowed(void)
 	now = ts.tv_sec;
 
 	if (now != window) {
-		THREAD_OFF(t_summary);
+		RS_TIMER_OFF(t_summary);
 		rs_log_summary(NULL);
 		window = now;
 		in_window = 0;
@@ -87,9 +102,9 @@ static bool rs_log_allowed(void)
 	if (in_window >= RS_LOG_BURST) {
 		/* summed up when the second is over, even if nothing follows */
 		if (!dropped++)
-			thread_add_timer_msec(bm->master, rs_log_summary, NULL,
-					      1000 - ts.tv_nsec / 1000000,
-					      &t_summary);
+			rs_timer_add_msec(rs_log_summary,
+					  1000 - ts.tv_nsec / 1000000,
+					  &t_summary);
 		return false;
 	}
 	in_window++;
@@ -108,5 +123,5 @@ void rs_log_suppressed(const struct prefix *prefix, const struct peer *source,
 
 void rs_log_fini(void)
 {
-	THREAD_OFF(t_summary);
+	RS_TIMER_OFF(t_summary);
 }

@@ -14,6 +14,7 @@
 
 #include "rs_bind.h"
 #include "rs_cmdguard.h"
+#include "rs_compat.h"
 #include "rs_cmdhooks.h"
 #include "rs_errors.h"
 #include "rs_explain.h"
@@ -27,7 +28,7 @@
 #include "rs_vty.h"
 #include "rs_warn.h"
 
-static int rs_late_init(struct thread_master *master)
+static int rs_late_init(rs_loop_t *master)
 {
 	/* libfrr's error-code table, bgpd's commands and config writer exist
 	 * from here on

@@ -29,8 +29,9 @@
 #include "bgpd/bgp_table.h"
 #include "bgpd/bgp_route.h"
 
-#include "rs_instance.h"
+#include "rs_compat.h"
 #include "rs_errors.h"
+#include "rs_instance.h"
 #include "rs_log.h"
 #include "rs_rmap.h"
 
@@ -90,9 +91,9 @@ enum rs_source_kind rs_path_source(const struct bgp_path_info *path,
 	 */
 	for (int i = 0;
 	     i < RS_LEAK_DEPTH && path->sub_type == BGP_ROUTE_IMPORTED &&
-	     path->extra && path->extra->parent;
+	     rs_path_leak_parent(path);
 	     i++)
-		path = path->extra->parent;
+		path = rs_path_leak_parent(path);
 
 	*role = RS_ROLE_NONE;
 	*origin = NULL;

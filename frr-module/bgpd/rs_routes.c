@@ -28,6 +28,7 @@
 #include "bgpd/bgp_vty.h"
 
 #include "rs_adjout.h"
+#include "rs_compat.h"
 #include "rs_routes.h"
 #include "rs_rmap.h"
 #include "rs_show.h"
@@ -80,8 +81,8 @@ static char *azure_as_path(as_t prepend, const struct aspath *aspath)
 static void local_address(const struct peer *peer, char *buf, size_t len)
 {
 	buf[0] = '\0';
-	if (peer->su_local)
-		sockunion2str(peer->su_local, buf, len);
+	if (rs_peer_su_local(peer))
+		sockunion2str(rs_peer_su_local(peer), buf, len);
 }
 
 static void next_hop(const struct attr *attr, const struct prefix *p, char *buf,

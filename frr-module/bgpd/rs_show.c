@@ -15,6 +15,7 @@
 #include "bgpd/bgp_vty.h"
 
 #include "rs_adjout.h"
+#include "rs_compat.h"
 #include "rs_instance.h"
 #include "rs_show.h"
 #include "rs_warn.h"
@@ -25,7 +26,7 @@
 
 static const char *peer_state(const struct peer *peer)
 {
-	return lookup_msg(bgp_status_msg, peer->status, NULL);
+	return lookup_msg(bgp_status_msg, rs_peer_status(peer), NULL);
 }
 
 /* The remote AS, also for "remote-as internal" before the session is up. */

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The differences between the two bgpds the module is built for, Debian 12's
+ * FRR 8.4 and Debian 13's FRR 10.3, and nowhere else. RS_FRR_VERSION is
+ * major * 100 + minor, set by configure from the installed bgpd.
+ */
+#ifndef _RS_COMPAT_H
+#define _RS_COMPAT_H
+
+#include "bgpd/bgpd.h"
+#include "bgpd/bgp_route.h"
+
+#if RS_FRR_VERSION >= 1003
+
+#include "frrevent.h"
+
+/* FRR 9.1 renamed the thread library to "event" */
+typedef struct event_loop rs_loop_t;
+typedef struct event rs_timer_t;
+#define RS_TIMER_OFF(t) EVENT_OFF(t)
+#define rs_timer_add_msec(f, msec, tref)                                       \
+	event_add_timer_msec(bm->master, f, NULL, msec, tref)
+
+/* FRR 9.1 moved the session state to the peer's connection */
+#define rs_peer_status(peer) ((peer)->connection->status)
+#define rs_peer_established(peer) peer_established((peer)->connection)
+#define rs_peer_su_local(peer) ((peer)->connection->su_local)
+
+/* FRR 9.1 moved a leaked path's parent to extra->vrfleak */
+static inline struct bgp_path_info *
+rs_path_leak_parent(const struct bgp_path_info *path)
+{
+	if (!path->extra || !path->extra->vrfleak)
+		return NULL;
+	return path->extra->vrfleak->parent;
+}
+
+#else /* FRR 8.4 */
+
+#include "thread.h"
+
+typedef struct thread_master rs_loop_t;
+typedef struct thread rs_timer_t;
+#define RS_TIMER_OFF(t) THREAD_OFF(t)
+#define rs_timer_add_msec(f, msec, tref)                                       \
+	thread_add_timer_msec(bm->master, f, NULL, msec, tref)
+
+#define rs_peer_status(peer) ((peer)->status)
+#define rs_peer_established(peer) peer_established(peer)
+#define rs_peer_su_local(peer) ((peer)->su_local)
+
+static inline struct bgp_path_info *
+rs_path_leak_parent(const struct bgp_path_info *path)
+{
+	return path->extra ? path->extra->parent : NULL;
+}
+
+#endif
+
+#endif /* _RS_COMPAT_H */

@@ -1,0 +1,94 @@
+#!/bin/bash
+# A Debian 13 (trixie) root on this Debian 12 machine, to build, test and
+# package the module against Debian 13's frr. mmdebstrap builds it from the
+# mirrors this machine's own apt sources name (bookworm suites swapped for
+# trixie's; no host name is written by this project). Cached under
+# $FRR_RS_CACHE/debian13-root (default ~/.cache/frr-routeserver): a second
+# run builds nothing.
+#
+# usage: tools/debian13.sh create        build the root unless cached; print its path
+#        tools/debian13.sh run CMD...    run CMD as root inside it, with this
+#                                        source tree at /src (private mounts,
+#                                        gone when CMD ends)
+set -euo pipefail
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export DEBIAN_FRONTEND=noninteractive
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${FRR_RS_CACHE:-${HOME:-/root}/.cache/frr-routeserver}
+ROOT=$CACHE/debian13-root
+log() { echo "debian13: $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# deb822 sources for trixie from this machine's Debian entries ("deb" types
+# only; prepare-frr-source.sh adds deb-src inside the root as it does here).
+trixie_sources() {
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] && grep -q '^Types:.*\bdeb\b' "$f" || continue
+		awk 'BEGIN { RS = ""; ORS = "\n\n" }
+			/Types:[^\n]*deb([ \n]|$)/ && /Suites:[^\n]*bookworm/ { print }' "$f" |
+			sed -e '/^#/d' -e 's/^Types:.*/Types: deb/' -e 's/bookworm/trixie/g'
+	done
+	if [ -f /etc/apt/sources.list ]; then
+		grep -E '^deb[[:space:]].*bookworm' /etc/apt/sources.list |
+			sed 's/bookworm/trixie/g' |
+			awk '{ print "Types: deb\nURIs: " $2 "\nSuites: " $3 "\nComponents: main\n" }'
+	fi
+}
+
+create() {
+	if [ -f "$ROOT/.created" ]; then
+		echo "$ROOT"
+		return 0
+	fi
+	command -v mmdebstrap >/dev/null || {
+		log "installing mmdebstrap"
+		apt-get install -y -q mmdebstrap >&2 || {
+			apt-get update -q >&2
+			apt-get install -y -q mmdebstrap >&2
+		}
+	}
+	local sources
+	sources=$(trixie_sources)
+	[ -n "$sources" ] || die "no Debian bookworm entry in this machine's apt sources to derive trixie's from"
+	rm -rf "$ROOT"
+	mkdir -p "$CACHE"
+	echo "$sources" >"$CACHE/debian13.sources"
+	log "building a Debian 13 root in $ROOT"
+	# policy-rc.d: packages installed later must not start daemons on this
+	# machine's network.
+	mmdebstrap --variant=minbase --include=frr,iproute2,ca-certificates \
+		--customize-hook='printf "#!/bin/sh\nexit 101\n" >"$1/usr/sbin/policy-rc.d"' \
+		--customize-hook='chmod 755 "$1/usr/sbin/policy-rc.d"' \
+		trixie "$ROOT" "$CACHE/debian13.sources" >&2 ||
+		die "mmdebstrap failed"
+	touch "$ROOT/.created"
+	echo "$ROOT"
+}
+
+run() {
+	[ -f "$ROOT/.created" ] || create >/dev/null
+	cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+	mkdir -p "$ROOT/src"
+	unshare --mount --propagation private -- bash -euc '
+		root=$1 top=$2
+		shift 2
+		mount -t proc proc "$root/proc"
+		mount --rbind /sys "$root/sys"
+		mount --rbind /dev "$root/dev"
+		mount -t tmpfs tmpfs "$root/run"
+		mount --bind "$top" "$root/src"
+		exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 \
+			PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"' debian13 "$ROOT" "$top" "$@"
+}
+
+case "${1:-}" in
+create) create ;;
+run)
+	shift
+	[ $# -gt 0 ] || die "run needs a command"
+	run "$@"
+	;;
+*) echo "usage: $0 create | run CMD..." >&2; exit 2 ;;
+esac
