@@ -58,7 +58,7 @@ node_create er 10.0.0.2/24
 node_create nva1 10.0.0.11/24
 
 nva_count() {
-	vtysh nva1 -c "show bgp summary json" |
+	vtysh_on nva1 -c "show bgp summary json" |
 		jq '.ipv4Unicast.peers["10.0.0.1"].pfxRcd // 0'
 }
 count_is() { [ "$(nva_count)" -eq "$1" ]; }
@@ -93,7 +93,7 @@ run_mode() {
 	wait_until 60 "nva session up with the VNet prefix" count_is 1
 
 	t=$(now)
-	vtysh er -c "configure terminal" -c "router bgp 65515" -c "no neighbor 10.0.0.1 shutdown"
+	vtysh_on er -c "configure terminal" -c "router bgp 65515" -c "no neighbor 10.0.0.1 shutdown"
 	wait_until 900 "$N prefixes at the nva" count_is $((N + 1))
 	record "$mode.learn" "$(elapsed "$t")"
 

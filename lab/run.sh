@@ -38,7 +38,7 @@ show_tables() {
 topo_settled off || echo "(some peer did not get the expected routes yet)"
 echo
 echo "=== branch-to-branch OFF (Azure's default)"
-vtysh rs -c "show bgp route-server"
+vtysh_on rs -c "show bgp route-server"
 show_tables
 
 rs_cfg -c "route-server allow-branch-to-branch" >/dev/null

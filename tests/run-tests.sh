@@ -22,11 +22,12 @@ done
 passed=0
 failed=0
 failures=()
+target=$("$srcdir/tests/target.sh")
 
 run() {
 	local name=$1
 	shift
-	echo "=== $name"
+	echo "=== [$target] $name"
 	if "$@"; then
 		passed=$((passed + 1))
 	else
@@ -100,7 +101,7 @@ else
 fi
 
 for f in "${failures[@]}"; do
-	echo "FAILED: $f"
+	echo "FAILED: [$target] $f"
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

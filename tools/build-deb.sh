@@ -1,7 +1,8 @@
 #!/bin/bash
-# Builds frr-routeserver_<version>_amd64.deb from this source tree against a
-# prepared FRR tree, in a scratch copy (the tree stays clean), and runs
-# lintian on it (errors fail the build).
+# Builds frr-routeserver_<version>+deb<N>_amd64.deb from this source tree
+# against a prepared FRR tree, in a scratch copy (the tree stays clean), and
+# runs lintian on it (errors fail the build). +deb<N> names the Debian release
+# built on: each package depends on exactly the frr it was built against.
 # usage: build-deb.sh FRR_TREE OUTDIR      (prints the .deb path last)
 set -euo pipefail
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
@@ -24,6 +25,8 @@ else
 fi
 
 cd "$work/src"
+. /etc/os-release
+sed -i "1s/^\([^ ]*\) (\([^)]*\)) [^;]*;/\1 (\2+deb$VERSION_ID) $VERSION_CODENAME;/" debian/changelog
 dpkg-checkbuilddeps >&2
 FRR_SOURCE=$frr dpkg-buildpackage -us -uc -b >"$work/build.log" 2>&1 || {
 	tail -n 60 "$work/build.log" >&2

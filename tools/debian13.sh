@@ -6,10 +6,13 @@
 # $FRR_RS_CACHE/debian13-root (default ~/.cache/frr-routeserver): a second
 # run builds nothing.
 #
-# usage: tools/debian13.sh create        build the root unless cached; print its path
-#        tools/debian13.sh run CMD...    run CMD as root inside it, with this
-#                                        source tree at /src (private mounts,
-#                                        gone when CMD ends)
+# usage: tools/debian13.sh create            build the root unless cached; print its path
+#        tools/debian13.sh setup [TARGET...] tools/setup.sh inside it, building
+#                                            into ./_build-debian13 (e.g. "setup deb")
+#        tools/debian13.sh check             the whole suite inside it (tests/check.sh --here)
+#        tools/debian13.sh run CMD...        run CMD as root inside it, with this
+#                                            source tree at /src (private mounts,
+#                                            gone when CMD ends)
 set -euo pipefail
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export DEBIAN_FRONTEND=noninteractive
@@ -69,11 +72,14 @@ create() {
 
 run() {
 	[ -f "$ROOT/.created" ] || create >/dev/null
+	"$top/tools/autogen.sh"
 	cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
 	mkdir -p "$ROOT/src"
 	unshare --mount --propagation private -- bash -euc '
 		root=$1 top=$2
 		shift 2
+		# "/" must be a mount point for "ip netns exec"
+		mount --bind "$root" "$root"
 		mount -t proc proc "$root/proc"
 		mount --rbind /sys "$root/sys"
 		mount --rbind /dev "$root/dev"
@@ -85,10 +91,16 @@ run() {
 
 case "${1:-}" in
 create) create ;;
+setup)
+	shift
+	run env RS_BUILDDIR=/src/_build-debian13 bash /src/tools/setup.sh "$@" >&2
+	echo "$top/_build-debian13"
+	;;
+check) run env RS_BUILDDIR=/src/_build-debian13 bash /src/tests/check.sh --here ;;
 run)
 	shift
 	[ $# -gt 0 ] || die "run needs a command"
 	run "$@"
 	;;
-*) echo "usage: $0 create | run CMD..." >&2; exit 2 ;;
+*) echo "usage: $0 create | setup [TARGET...] | check | run CMD..." >&2; exit 2 ;;
 esac

@@ -16,7 +16,8 @@ log() { echo "setup: $*" >&2; }
 
 # What the build, the tests and the lab use; frr itself comes with its bgpd.
 packages=(frr autoconf automake libtool pkg-config make gcc libcmocka-dev
-	dpkg-dev jq iproute2 gobgpd bird2 procps bc debhelper lintian valgrind clang-format)
+	dpkg-dev jq iproute2 gobgpd bird2 procps bc debhelper lintian valgrind clang-format
+	frr-pythontools)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -31,11 +32,7 @@ fi
 
 frr_tree=$("$top/tools/prepare-frr-source.sh" | tail -n1)
 
-cd "$top"
-if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
-	log "autoreconf"
-	autoreconf -fi >&2
-fi
+"$top/tools/autogen.sh"
 builddir=${RS_BUILDDIR:-$top/_build}
 mkdir -p "$builddir"
 cd "$builddir"

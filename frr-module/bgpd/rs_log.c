@@ -65,10 +65,10 @@ void rs_log_init(void)
 }
 #endif
 
-static time_t window;		 /* the second being counted */
-static unsigned int in_window;	 /* lines logged in it */
-static unsigned long dropped;	 /* lines not logged since the last summary */
-static rs_timer_t *t_summary; /* sums up the dropped lines */
+static time_t window;	       /* the second being counted */
+static unsigned int in_window; /* lines logged in it */
+static unsigned long dropped;  /* lines not logged since the last summary */
+static rs_timer_t *t_summary;  /* sums up the dropped lines */
 
 static void rs_log_summary(rs_timer_t *t)
 {

@@ -34,6 +34,7 @@ static int rs_late_init(rs_loop_t *master)
 	 * from here on
 	 */
 	rs_errors_init();
+	rs_log_init(); /* FRR 10: libfrr's debug list exists from here on */
 	rs_cmdguard_init();
 	rs_implied_init();
 	rs_rmap_init();
@@ -88,7 +89,6 @@ static int rs_fini(void)
 static int rs_module_init(void)
 {
 	rs_jsonguard_init();
-	rs_log_init();
 	hook_register(frr_late_init, rs_late_init);
 	hook_register(frr_fini, rs_fini);
 	hook_register(bgp_inst_config_write, rs_config_write);

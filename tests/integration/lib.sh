@@ -118,8 +118,11 @@ start_bgpd() {
 	cp "$conf" "$dir/bgpd.conf"
 	in_ns "$node" "$BGPD" "${mod[@]}" -d "${rib[@]}" -S -P 0 -f "$dir/bgpd.conf" \
 		-i "$dir/bgpd.pid" --vty_socket "$dir" \
-		--log "file:$dir/bgpd.log" --log-level debug
-	wait_until 30 "bgpd pid file of $node" test -s "$dir/bgpd.pid" || return 1
+		--log "file:$dir/bgpd.log" --log-level debug 2>>"$dir/bgpd.stderr"
+	wait_until 30 "bgpd pid file of $node" test -s "$dir/bgpd.pid" || {
+		cat "$dir/bgpd.stderr" >&2
+		return 1
+	}
 	T_PIDS+=("$(cat "$dir/bgpd.pid")")
 	wait_until 30 "bgpd vty of $node" test -S "$dir/bgpd.vty"
 }
@@ -154,13 +157,13 @@ stop_bgpd() {
 
 # rs_cfg ARGS...: configuration commands in the route server's "router bgp
 # 65515" (node rs), through the built vtysh; prints what vtysh answers.
-rs_cfg() { vtysh rs -c "configure terminal" -c "router bgp 65515" "$@" 2>&1; }
+rs_cfg() { vtysh_on rs -c "configure terminal" -c "router bgp 65515" "$@" 2>&1; }
 
 # lines LINE...: one per line, sorted, as the table_* functions print them.
 lines() { printf '%s\n' "$@" | sort; }
 
-# vtysh NODE ARGS...: the built vtysh, talking to NODE's bgpd.
-vtysh() {
+# vtysh_on NODE ARGS...: the built vtysh, talking to NODE's bgpd.
+vtysh_on() {
 	local node=$1
 	shift
 	"$RS_VTYSH" --vty_socket "$T_DIR/$node" "$@"
@@ -216,7 +219,8 @@ start_gobgpd() {
 	wait_until 10 "gobgpd API of $node" in_ns "$node" gobgp global
 }
 
-gobgp() {
+# gobgp_on NODE ARGS...: GoBGP's CLI, talking to NODE's gobgpd.
+gobgp_on() {
 	local node=$1
 	shift
 	in_ns "$node" /usr/bin/gobgp -u 127.0.0.1 -p 50051 "$@"
@@ -232,10 +236,11 @@ start_bird() {
 	wait_until 10 "bird control socket of $node" test -S "$dir/bird.ctl"
 }
 
-birdc() {
+# birdc_on NODE ARGS...: BIRD's CLI, talking to NODE's bird.
+birdc_on() {
 	local node=$1
 	shift
-	command birdc -s "$T_DIR/$node/bird.ctl" "$@"
+	birdc -s "$T_DIR/$node/bird.ctl" "$@"
 }
 
 # --- what a peer received, normalised ---------------------------------------
@@ -249,9 +254,9 @@ T_AFI=${T_AFI:-ipv4}
 
 table_frr() {
 	local node=$1 pfx
-	for pfx in $(vtysh "$node" -c "show bgp $T_AFI unicast neighbors $RS_ADDR routes json" |
+	for pfx in $(vtysh_on "$node" -c "show bgp $T_AFI unicast neighbors $RS_ADDR routes json" |
 		jq -r '.routes // {} | keys[]'); do
-		vtysh "$node" -c "show bgp $T_AFI unicast $pfx json" | jq -r --arg p "$pfx" '
+		vtysh_on "$node" -c "show bgp $T_AFI unicast $pfx json" | jq -r --arg p "$pfx" '
 			.paths[] | select(.bestpath.overall == true)
 			| "\($p) nh=\(.nexthops[0].ip) path=\(.aspath.string | gsub(" "; ","))"
 			  + " comm=\((.community.string // "") | gsub(" "; ","))"'
@@ -259,7 +264,7 @@ table_frr() {
 }
 
 table_gobgp() {
-	gobgp "$1" global rib -a "$T_AFI" -j | jq -r --arg rs "$RS_ADDR" '
+	gobgp_on "$1" global rib -a "$T_AFI" -j | jq -r --arg rs "$RS_ADDR" '
 		to_entries[] | .key as $p | .value[]
 		| select(.best == true and .["neighbor-ip"] == $rs)
 		| ([.attrs[] | select(.type == 2) | .as_paths[]?.asns[]?] | map(tostring) | join(",")) as $path
@@ -271,7 +276,7 @@ table_gobgp() {
 
 # BIRD: routes of its BGP protocol "routeserver" only.
 table_bird() {
-	birdc "$1" show route all protocol routeserver | awk '
+	birdc_on "$1" show route all protocol routeserver | awk '
 		function flush() { if (pfx != "") print pfx " nh=" nh " path=" path " comm=" comm }
 		/^[0-9a-f.:]+\/[0-9]+ / { flush(); pfx = $1; nh = ""; path = ""; comm = ""; next }
 		/BGP.next_hop:/ { nh = $2 }

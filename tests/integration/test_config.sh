@@ -40,18 +40,18 @@ lan_create
 node_create rs 10.0.0.1/24
 start_bgpd rs "$T_DIR/base.conf" module || exit 1
 
-rs_json() { vtysh rs -c "show bgp route-server json"; }
+rs_json() { vtysh_on rs -c "show bgp route-server json"; }
 jqr() { rs_json | jq -c "$1"; }
 roles() { jqr '[.peers[] | [.neighbor, .role]] | sort'; }
 # What configuration decides: session state is left out, since the FSM of these
 # unreachable peers moves between Idle and Connect on its own timers.
 rs_config() { rs_json | jq 'del(.peers[].state)'; }
 # What a saved configuration must bring back.
-running() { vtysh rs -c "show running-config"; }
+running() { vtysh_on rs -c "show running-config"; }
 rs_saved_state() { jqr '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}'; }
 
 expect_true "show modules lists bgpd_routeserver" \
-	grep -q bgpd_routeserver <(vtysh rs -c "show modules")
+	grep -q bgpd_routeserver <(vtysh_on rs -c "show modules")
 expect_eq "knob off by default" false "$(jqr .allowBranchToBranch)"
 expect_eq "no role peers at start" "[]" "$(jqr .peers)"
 expect_eq "JSON names the instance" '"VRF default"' "$(jqr .vrfName)"
@@ -82,7 +82,7 @@ expect_true "the warning was logged" grep -q "active-active" "$T_DIR/rs/bgpd.log
 # own neighbor JSON), never in running-config, gone with the role; an
 # operator's own line stays when the role goes.
 implied() {
-	vtysh rs -c "show bgp neighbors $1 json" | jq -c --arg p "$1" '
+	vtysh_on rs -c "show bgp neighbors $1 json" | jq -c --arg p "$1" '
 		.[$p].addressFamilyInfo.ipv4Unicast
 		| {rrClient: (.routeReflectorClient // false),
 		   nextHopUnchanged: (.unchangedNextHopPropogatedToNbr // false)}'
@@ -164,7 +164,7 @@ rs_cfg -c "neighbor fd00::31 route-server role nva" -c "neighbor eth0 route-serv
 expect_eq "IPv6 and interface neighbors take a role" '[["eth0","nva"],["fd00::31","nva"]]' \
 	"$(jqr '[.peers[] | select(.neighbor == "fd00::31" or .neighbor == "eth0") | [.neighbor, .role]] | sort')"
 expect_true "they are written back by their own names" \
-	grep -q "^ neighbor eth0 route-server role nva$" <(vtysh rs -c "show running-config")
+	grep -q "^ neighbor eth0 route-server role nva$" <(vtysh_on rs -c "show running-config")
 rs_cfg -c "no neighbor fd00::31 route-server role" -c "no neighbor eth0 route-server role" >/dev/null
 expect_eq "and their no forms remove them" 0 \
 	"$(jqr '[.peers[] | select(.neighbor == "fd00::31" or .neighbor == "eth0")] | length')"
@@ -192,7 +192,7 @@ expect_eq "state survives a restart from the saved config (bgpd -f)" "$state" "$
 # round trip 2: the built vtysh applies the saved file to a bare bgpd
 stop_bgpd rs
 start_bgpd rs "$T_DIR/base.conf" module || exit 1
-vtysh rs -f "$T_DIR/saved.conf" >"$T_DIR/vtysh-f.out" 2>&1
+vtysh_on rs -f "$T_DIR/saved.conf" >"$T_DIR/vtysh-f.out" 2>&1
 after=$(rs_saved_state)
 expect_eq "state recreated by the built vtysh from the saved config" "$state" "$after"
 
@@ -217,31 +217,31 @@ expect_true "deleting a peer-group removes its role line" \
 	lacks "$(running)" "VPNGW route-server"
 
 # --- VRF instances -------------------------------------------------------------
-vtysh rs -c "configure terminal" -c "router bgp 65515 vrf RED" \
+vtysh_on rs -c "configure terminal" -c "router bgp 65515 vrf RED" \
 	-c "neighbor 10.9.0.2 route-server role nva" >/dev/null
 expect_eq "role in a VRF instance" '[["10.9.0.2","nva"]]' \
-	"$(vtysh rs -c "show bgp vrf RED route-server json" | jq -c '[.peers[] | [.neighbor, .role]]')"
+	"$(vtysh_on rs -c "show bgp vrf RED route-server json" | jq -c '[.peers[] | [.neighbor, .role]]')"
 expect_eq "the default instance is not affected" 0 \
 	"$(jqr '[.peers[] | select(.neighbor == "10.9.0.2")] | length')"
 expect_true "unknown VRF: % error" \
-	grep -q "^% No BGP instance" <(vtysh rs -c "show bgp vrf NOPE route-server")
+	grep -q "^% No BGP instance" <(vtysh_on rs -c "show bgp vrf NOPE route-server")
 
 # --- debug and memory accounting ------------------------------------------------
 expect_eq "debug command accepted in enable mode" "" \
-	"$(vtysh rs -c "debug bgp route-server" 2>&1)"
-expect_eq "its no form too" "" "$(vtysh rs -c "no debug bgp route-server" 2>&1)"
+	"$(vtysh_on rs -c "debug bgp route-server" 2>&1)"
+expect_eq "its no form too" "" "$(vtysh_on rs -c "no debug bgp route-server" 2>&1)"
 expect_true "debug from enable mode is not configuration" \
 	lacks "$(running)" "^debug bgp route-server"
 expect_eq "debug in configure mode accepted" "" \
-	"$(vtysh rs -c "configure terminal" -c "debug bgp route-server" 2>&1)"
+	"$(vtysh_on rs -c "configure terminal" -c "debug bgp route-server" 2>&1)"
 expect_true "debug from configure mode is written to running-config" \
 	grep -q "^debug bgp route-server$" <(running)
-vtysh rs -c "configure terminal" -c "no debug bgp route-server" >/dev/null
+vtysh_on rs -c "configure terminal" -c "no debug bgp route-server" >/dev/null
 expect_true "its no form removes it" \
 	lacks "$(running)" "^debug bgp route-server"
 expect_true "module allocations visible in show memory" \
-	grep -q "Route-server neighbor role" <(vtysh rs -c "show memory bgpd")
+	grep -q "Route-server neighbor role" <(vtysh_on rs -c "show memory bgpd")
 expect_true "text show command prints the knob" \
-	grep -q "Branch-to-branch: allowed" <(vtysh rs -c "show bgp route-server")
+	grep -q "Branch-to-branch: allowed" <(vtysh_on rs -c "show bgp route-server")
 
 t_done

@@ -27,12 +27,12 @@ node_create rs 10.0.0.1/24
 node_create er 10.0.0.2/24
 node_create nva1 10.0.0.11/24
 start_gobgpd er "$T_DIR/er.toml" || exit 1
-gobgp er global rib add -a ipv4 192.168.10.0/24 nexthop 10.0.0.2 aspath 65100 >/dev/null
+gobgp_on er global rib add -a ipv4 192.168.10.0/24 nexthop 10.0.0.2 aspath 65100 >/dev/null
 start_bgpd nva1 "$T_DIR/nva.conf" || exit 1
 start_bgpd rs "$T_DIR/rs.conf" module || exit 1
 
 expect_eq "the eBGP gateway took its role" '"expressroute-gateway"' \
-	"$(vtysh rs -c "show bgp route-server json" | jq -c '.peers[] | select(.neighbor == "10.0.0.2") | .role')"
+	"$(vtysh_on rs -c "show bgp route-server json" | jq -c '.peers[] | select(.neighbor == "10.0.0.2") | .role')"
 
 wait_table 60 "knob off: eBGP expressroute gateway gets the VNet only" gobgp er \
 	"10.1.0.0/16 nh=10.0.0.1 path=65515 comm="

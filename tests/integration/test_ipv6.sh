@@ -66,16 +66,16 @@ v6_node vpn1 3
 v6_node nva1 11
 v6_node nva2 12
 start_gobgpd er "$T_DIR/er.toml" || exit 1
-gobgp er global rib add -a ipv6 fd00:10::/48 nexthop fd00::2 aspath "12076,65100" >/dev/null
+gobgp_on er global rib add -a ipv6 fd00:10::/48 nexthop fd00::2 aspath "12076,65100" >/dev/null
 start_gobgpd vpn1 "$T_DIR/vpn.toml" || exit 1
-gobgp vpn1 global rib add -a ipv6 fd00:20::/48 nexthop fd00::3 aspath 65200 >/dev/null
+gobgp_on vpn1 global rib add -a ipv6 fd00:20::/48 nexthop fd00::3 aspath 65200 >/dev/null
 start_bgpd nva1 "$T_DIR/nva1.conf" || exit 1
 start_gobgpd nva2 "$T_DIR/nva2.toml" || exit 1
-gobgp nva2 global rib add -a ipv6 fd00:12::/48 nexthop fd00::12 >/dev/null
+gobgp_on nva2 global rib add -a ipv6 fd00:12::/48 nexthop fd00::12 >/dev/null
 start_bgpd rs "$T_DIR/rs.conf" module || exit 1
 
 _v6_established() {
-	[ "$(vtysh rs -c 'show bgp summary json' |
+	[ "$(vtysh_on rs -c 'show bgp summary json' |
 		jq '[.ipv6Unicast.peers[] | select(.state == "Established")] | length')" = 4 ]
 }
 wait_until 60 "four IPv6 sessions Established" _v6_established
@@ -116,22 +116,22 @@ off "IPv6, knob off again"
 
 expect_eq "no IPv6 session was reset (each established once)" \
 	'{"fd00::11":1,"fd00::12":1,"fd00::2":1,"fd00::3":1}' \
-	"$(vtysh rs -c "show bgp neighbors json" |
+	"$(vtysh_on rs -c "show bgp neighbors json" |
 		jq -cS '[to_entries[] | {(.key): .value.connectionsEstablished}] | add')"
 
 expect_eq "advertised-routes show the IPv6 next hop bgpd encodes, not ::" \
 	'[["fd00:12::/48","fd00::12"],["fd00:1::/48","fd00::1"]]' \
-	"$(vtysh rs -c "show bgp route-server neighbor fd00::11 advertised-routes json" |
+	"$(vtysh_on rs -c "show bgp route-server neighbor fd00::11 advertised-routes json" |
 		jq -c '[.routes[] | select(.asPath != "65515-65001") | [.network, .nextHop]] | sort')"
 
 # bgpd's ebgp-requires-policy is judged per address family: nva2 has IPv6
 # route-maps in and out, nva1 has none
-vtysh rs -c "configure terminal" -c "route-map ALL permit 10" -c "exit" \
+vtysh_on rs -c "configure terminal" -c "route-map ALL permit 10" -c "exit" \
 	-c "router bgp 65515" -c "bgp ebgp-requires-policy" -c "address-family ipv6 unicast" \
 	-c "neighbor fd00::12 route-map ALL in" -c "neighbor fd00::12 route-map ALL out" >/dev/null
 expect_eq "ebgp-requires-policy: warned for the IPv6 nva without IPv6 policies only" \
 	'["fd00::11"]' \
-	"$(vtysh rs -c "show bgp route-server json" |
+	"$(vtysh_on rs -c "show bgp route-server json" |
 		jq -c '[.warnings[] | select(test("ebgp-requires-policy")) | capture("neighbor (?<n>[^ ]+)").n]')"
 rs_cfg -c "no bgp ebgp-requires-policy" >/dev/null
 

@@ -19,7 +19,7 @@ check_all() {
 }
 
 sessions() {
-	vtysh rs -c "show bgp neighbors json" |
+	vtysh_on rs -c "show bgp neighbors json" |
 		jq -cS '[to_entries[] | {(.key): .value.connectionsEstablished}] | add'
 }
 
@@ -30,7 +30,7 @@ check_all "knob off" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2
 # (This also runs "show bgp neighbors json" on bound peers: bgpd must not
 # crash on the binding, see rs_jsonguard.c.)
 updgrp_of() {
-	vtysh rs -c "show bgp neighbors json" |
+	vtysh_on rs -c "show bgp neighbors json" |
 		jq -r --arg p "$1" '.[$p].addressFamilyInfo.ipv4Unicast.updateGroupId'
 }
 er_grp=$(updgrp_of 10.0.0.2)
@@ -39,10 +39,10 @@ expect_true "expressroute and vpn gateways are in different update groups ($er_g
 	test -n "$er_grp" -a "$er_grp" != null -a "$er_grp" != "$vpn_grp"
 expect_eq "both vpn gateway instances share one update group" "$vpn_grp" "$(updgrp_of 10.0.0.4)"
 expect_eq "neighbor JSON shows the binding" '"route-server suppress-to-nva"' \
-	"$(vtysh rs -c "show bgp neighbors 10.0.0.11 json" |
+	"$(vtysh_on rs -c "show bgp neighbors 10.0.0.11 json" |
 		jq -c '."10.0.0.11".addressFamilyInfo.ipv4Unicast.advertiseMap.advertiseMap')"
 expect_true "running-config has no advertise-map after JSON commands" \
-	lacks "$(vtysh rs -c "show running-config")" "advertise-map"
+	lacks "$(vtysh_on rs -c "show running-config")" "advertise-map"
 expect_true "bgpd is still running" kill -0 "$(cat "$T_DIR/rs/bgpd.pid")"
 
 rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
@@ -67,7 +67,7 @@ rs_cfg -c "neighbor 10.0.0.12 route-server role nva" >/dev/null
 check_all "nva2 role restored" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
 
 # an operator's own outbound route-map on a role peer keeps applying
-vtysh rs -c "configure terminal" \
+vtysh_on rs -c "configure terminal" \
 	-c "ip prefix-list NO-NVA2 seq 5 deny $P_NVA2" \
 	-c "ip prefix-list NO-NVA2 seq 10 permit 0.0.0.0/0 le 32" \
 	-c "route-map TO-NVA1 permit 10" -c "match ip address prefix-list NO-NVA2" \
@@ -84,7 +84,7 @@ expect_eq "no session was reset by any of the changes (each established once)" \
 	'{"10.0.0.11":1,"10.0.0.12":1,"10.0.0.2":1,"10.0.0.3":1,"10.0.0.4":1}' "$(sessions)"
 
 # debug logging names the suppressed prefix, the source and the reason
-vtysh rs -c "debug bgp route-server" >/dev/null
+vtysh_on rs -c "debug bgp route-server" >/dev/null
 rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
 wait_table 30 "knob off with debug on: nva1" frr nva1 "$exp_off_nva1"
 expect_true "debug log shows the verdict change the knob made" \
@@ -96,7 +96,7 @@ expect_true "debug log shows a suppression with its reason" \
 
 # restart the route server from its saved configuration: same tables
 rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
-vtysh rs -c "show running-config" | sed -n '/^frr defaults/,$p' |
+vtysh_on rs -c "show running-config" | sed -n '/^frr defaults/,$p' |
 	grep -v '^bgp no-rib' >"$T_DIR/saved.conf"
 stop_bgpd rs
 start_bgpd rs "$T_DIR/saved.conf" module || exit 1
@@ -108,12 +108,12 @@ check_all "after restart from saved config (knob on)" \
 # towards three update groups at once, must not log more than 100 lines in
 # any second
 for ((i = 0; i < 300; i++)); do
-	gobgp er global rib add -a ipv4 "198.$((18 + i / 256)).$((i % 256)).0/24" \
+	gobgp_on er global rib add -a ipv4 "198.$((18 + i / 256)).$((i % 256)).0/24" \
 		nexthop 10.0.0.2 >/dev/null
 done
 _nva1_has_all() { [ "$(table_frr nva1 | grep -c '^198\.1[89]\.')" -eq 300 ]; }
 expect_true "300 more prefixes reach nva1 with the knob on" wait_until 60 "300 prefixes at nva1" _nva1_has_all
-vtysh rs -c "debug bgp route-server" >/dev/null
+vtysh_on rs -c "debug bgp route-server" >/dev/null
 : >"$T_DIR/rs/bgpd.log"
 rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
 _nva1_has_none() { ! table_frr nva1 | grep -q '^198\.1[89]\.'; }

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/topology.sh"
 
 topo_start || { echo "not ok - topology did not come up"; exit 1; }
-rs() { vtysh rs -c "$*"; }
+rs() { vtysh_on rs -c "$*"; }
 
 # Wait for a settled state: nva2 holds what the table allows.
 wait_table 30 "settled: nva2 table" gobgp nva2 \
@@ -95,7 +95,7 @@ check_advertised "knob on"
 
 # an AS path longer than any fixed buffer: 21 ASNs, 125 characters
 long_path=$(seq -s, 64600 64620)
-gobgp er global rib add -a ipv4 192.168.77.0/24 nexthop 10.0.0.2 aspath "$long_path" >/dev/null
+gobgp_on er global rib add -a ipv4 192.168.77.0/24 nexthop 10.0.0.2 aspath "$long_path" >/dev/null
 _nva1_has_long() { table_frr nva1 | grep -q "^192.168.77.0/24 "; }
 wait_until 30 "the long-path route at nva1" _nva1_has_long || true
 expect_eq "learned-routes print a long AS path whole" "\"${long_path//,/-}\"" \
@@ -105,7 +105,7 @@ expect_eq "advertised-routes print a long AS path whole, prepended" "\"65515-${l
 	"$(rs "show bgp route-server neighbor 10.0.0.11 advertised-routes json" |
 		jq -c '.routes[] | select(.network == "192.168.77.0/24") | .asPath')"
 check_advertised "knob on, long AS path"
-gobgp er global rib del -a ipv4 192.168.77.0/24 >/dev/null
+gobgp_on er global rib del -a ipv4 192.168.77.0/24 >/dev/null
 
 # --- text output and errors --------------------------------------------------------
 expect_true "text summary has the counts columns" \

@@ -14,7 +14,7 @@ rs_cfg -c "bgp conditional-advertisement timer 5" >/dev/null
 
 rs_af() { rs_cfg -c "address-family ipv4 unicast" "$@"; }
 rs_warnings() { rs_json | jq -c .warnings; }
-running() { vtysh rs -c "show running-config"; }
+running() { vtysh_on rs -c "show running-config"; }
 
 # run_case NAME FUNCTION: every case starts from the same state. With
 # T_CASES set (a list of names), only those run, e.g. against an older build.
@@ -43,27 +43,27 @@ refused() {
 # --- the module's route-maps are out of the operator's reach ------------------
 case_route_maps() {
 	local out
-	out=$(vtysh rs -c "configure terminal" -c "route-map route-server suppress-to-nva deny 10" 2>&1)
+	out=$(vtysh_on rs -c "configure terminal" -c "route-map route-server suppress-to-nva deny 10" 2>&1)
 	expect_true "the module's route-map cannot be named on the CLI" grep -q "^% " <<<"$out"
 	# the names of earlier versions are plain operator maps now, used by nobody
-	vtysh rs -c "configure terminal" -c "route-map rs-suppress-to-nva deny 10" \
+	vtysh_on rs -c "configure terminal" -c "route-map rs-suppress-to-nva deny 10" \
 		-c "route-map rs-suppress-to-nva permit 20" -c "route-map rs-suppress-to-nva-2 permit 5" >/dev/null
-	vtysh rs -c "clear bgp * soft out" >/dev/null
+	vtysh_on rs -c "clear bgp * soft out" >/dev/null
 	case_holds "maps with the old reserved names change nothing" off
 	expect_eq "maps with the old reserved names: no warning" "[]" "$(rs_warnings)"
-	vtysh rs -c "configure terminal" -c "no route-map rs-suppress-to-nva" \
+	vtysh_on rs -c "configure terminal" -c "no route-map rs-suppress-to-nva" \
 		-c "no route-map rs-suppress-to-nva-2" >/dev/null
 }
 
 # ADV: the virtual network; COND: the ExpressRoute prefix exists.
 adv_maps() {
-	vtysh rs -c "configure terminal" -c "ip prefix-list VNET seq 5 permit $P_VNET" \
+	vtysh_on rs -c "configure terminal" -c "ip prefix-list VNET seq 5 permit $P_VNET" \
 		-c "ip prefix-list ERP seq 5 permit $P_ER" \
 		-c "route-map ADV permit 10" -c "match ip address prefix-list VNET" -c "exit" \
 		-c "route-map COND permit 10" -c "match ip address prefix-list ERP" >/dev/null
 }
 no_adv_maps() {
-	vtysh rs -c "configure terminal" -c "no route-map ADV" -c "no route-map COND" \
+	vtysh_on rs -c "configure terminal" -c "no route-map ADV" -c "no route-map COND" \
 		-c "no ip prefix-list VNET" -c "no ip prefix-list ERP" >/dev/null
 }
 
@@ -82,7 +82,7 @@ case_advertise_map() {
 		"$(rs_cfg -c "neighbor 10.0.0.12 peer-group ADVGRP")"
 	expect_true "running-config: no role peer has an advertise-map" \
 		lacks "$(running | grep advertise-map)" "10.0.0.11\|10.0.0.12\|VPNGW"
-	vtysh rs -c "clear bgp * soft out" >/dev/null
+	vtysh_on rs -c "clear bgp * soft out" >/dev/null
 	case_holds "after the refused advertise-maps" off
 	expect_eq "after the refused advertise-maps: no warning" "[]" "$(rs_warnings)"
 	rs_cfg -c "no neighbor ADVGRP peer-group" >/dev/null
@@ -104,10 +104,10 @@ case_condadv() {
 		-c "no neighbor 10.0.0.11 advertise-map ADV exist-map COND" >/dev/null
 	rs_cfg -c "no neighbor 10.0.0.11 route-server role" -c "neighbor 10.0.0.11 route-server role nva" \
 		-c "route-server allow-branch-to-branch" -c "no route-server allow-branch-to-branch" >/dev/null
-	gobgp er global rib del -a ipv4 "$P_ER" >/dev/null
+	gobgp_on er global rib del -a ipv4 "$P_ER" >/dev/null
 	expect_true "the condition gone, nva2's conditional route is withdrawn" \
 		wait_until 30 "vnet withdrawn at nva2" lacks_vnet
-	gobgp er global rib add -a ipv4 "$P_ER" nexthop 10.0.0.2 aspath "12076,65100" >/dev/null
+	gobgp_on er global rib add -a ipv4 "$P_ER" nexthop 10.0.0.2 aspath "12076,65100" >/dev/null
 	expect_true "the condition back, nva2's conditional route is advertised again" \
 		wait_until 30 "vnet back at nva2" has_vnet
 	rs_af -c "no neighbor 10.0.0.12 advertise-map ADV exist-map COND" >/dev/null
@@ -122,10 +122,10 @@ case_condadv() {
 case_add_path() {
 	P_AP=172.16.50.0/24
 	rs_af -c "neighbor 10.0.0.11 addpath-tx-all-paths" >/dev/null
-	gobgp nva2 global rib add -a ipv4 "$P_AP" nexthop 10.0.0.12 >/dev/null
-	gobgp er global rib add -a ipv4 "$P_AP" nexthop 10.0.0.2 aspath "12076,65100" >/dev/null
+	gobgp_on nva2 global rib add -a ipv4 "$P_AP" nexthop 10.0.0.12 >/dev/null
+	gobgp_on er global rib add -a ipv4 "$P_AP" nexthop 10.0.0.2 aspath "12076,65100" >/dev/null
 	nva1_paths() {
-		vtysh nva1 -c "show bgp ipv4 unicast $P_AP json" |
+		vtysh_on nva1 -c "show bgp ipv4 unicast $P_AP json" |
 			jq -r '.paths[]? | "\(.nexthops[0].ip) \(.aspath.string | gsub(" "; ","))"' | sort
 	}
 	_paths_are() { [ "$(nva1_paths)" == "$1" ]; }
@@ -139,8 +139,8 @@ case_add_path() {
 	rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
 	wait_until 30 "nva1 paths (knob off again)" _paths_are "10.0.0.12 65515,65002" || true
 	expect_eq "knob off again: the gateway's path is withdrawn" "10.0.0.12 65515,65002" "$(nva1_paths)"
-	gobgp nva2 global rib del -a ipv4 "$P_AP" >/dev/null
-	gobgp er global rib del -a ipv4 "$P_AP" >/dev/null
+	gobgp_on nva2 global rib del -a ipv4 "$P_AP" >/dev/null
+	gobgp_on er global rib del -a ipv4 "$P_AP" >/dev/null
 	rs_af -c "no neighbor 10.0.0.11 addpath-tx-all-paths" >/dev/null
 }
 
@@ -150,7 +150,7 @@ case_labeled_unicast() {
 	rs_cfg -c "address-family ipv4 labeled-unicast" -c "neighbor 10.0.0.12 activate" >/dev/null
 	expect_eq "a role peer in labeled-unicast carries the policy and the implied next hop" \
 		'{"advertiseMap":"route-server suppress-to-nva","nextHopUnchanged":true}' \
-		"$(vtysh rs -c "show bgp neighbors 10.0.0.12 json" | jq -c '
+		"$(vtysh_on rs -c "show bgp neighbors 10.0.0.12 json" | jq -c '
 			."10.0.0.12".addressFamilyInfo.ipv4LabeledUnicast
 			| {advertiseMap: .advertiseMap.advertiseMap,
 			   nextHopUnchanged: .unchangedNextHopPropogatedToNbr}')"
@@ -174,12 +174,12 @@ case_peer_group() {
 
 # --- clear bgp *, and the instance deleted and configured again ----------------------
 case_re_create() {
-	vtysh rs -c "clear bgp *" >/dev/null
+	vtysh_on rs -c "clear bgp *" >/dev/null
 	topo_wait_established
 	case_holds "after clear bgp *" off
 	running | sed -n '/^frr defaults/,$p' | grep -v '^bgp no-rib' >"$T_DIR/again.conf"
-	vtysh rs -c "configure terminal" -c "no router bgp 65515" >/dev/null
-	vtysh rs -f "$T_DIR/again.conf" >/dev/null
+	vtysh_on rs -c "configure terminal" -c "no router bgp 65515" >/dev/null
+	vtysh_on rs -f "$T_DIR/again.conf" >/dev/null
 	topo_wait_established
 	case_holds "router bgp deleted and configured again from running-config" off
 	expect_eq "router bgp configured again: no warning" "[]" "$(rs_warnings)"

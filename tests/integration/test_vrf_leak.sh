@@ -51,18 +51,18 @@ in_ns er ip addr add 10.9.0.2/24 dev eth0
 in_ns er ip link set eth0 up
 
 start_gobgpd er "$T_DIR/er.toml" || exit 1
-gobgp er global rib add -a ipv4 192.168.10.0/24 nexthop 10.9.0.2 aspath "12076,65100" >/dev/null
+gobgp_on er global rib add -a ipv4 192.168.10.0/24 nexthop 10.9.0.2 aspath "12076,65100" >/dev/null
 start_bgpd nva1 "$T_DIR/nva.conf" || exit 1
 start_zebra rs -n || exit 1
 start_bgpd rs "$T_DIR/rs.conf" module zebra || exit 1
 
 _red_up() {
-	vtysh rs -c "show bgp vrf $RED summary json" |
+	vtysh_on rs -c "show bgp vrf $RED summary json" |
 		jq -e '.ipv4Unicast.peers["10.9.0.2"].state == "Established"'
 }
 wait_until 60 "the gateway's session in the VRF" _red_up
 _leaked() {
-	vtysh rs -c "show bgp ipv4 unicast 192.168.10.0/24 json" | jq -e '.paths | length > 0'
+	vtysh_on rs -c "show bgp ipv4 unicast 192.168.10.0/24 json" | jq -e '.paths | length > 0'
 }
 expect_true "the gateway's route is leaked into the default VRF" \
 	wait_until 60 "the leaked route" _leaked
@@ -73,7 +73,7 @@ VNET="10.1.0.0/16 nh=10.0.0.1 path=65515 comm="
 wait_table 60 "knob off: the nva gets no leaked gateway route" frr nva1 "$VNET"
 expect_eq "explain names the gateway in the other VRF as the source" \
 	'{"sourcePeer":"10.9.0.2","sourceRole":"expressroute-gateway"}' \
-	"$(vtysh rs -c "show bgp route-server explain 192.168.10.0/24 json" | jq -c '{sourcePeer, sourceRole}')"
+	"$(vtysh_on rs -c "show bgp route-server explain 192.168.10.0/24 json" | jq -c '{sourcePeer, sourceRole}')"
 rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 _nva_has_leak() { table_frr nva1 | grep -q "^192.168.10.0/24 "; }
 expect_true "knob on: the nva gets the leaked gateway route" \

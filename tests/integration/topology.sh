@@ -53,7 +53,7 @@ topo_start() {
 	node_create nva2 10.0.0.12/24
 
 	start_gobgpd er "$TOPO_DIR/peers/er-gobgp.toml" || return 1
-	gobgp er global rib add -a ipv4 "$P_ER" nexthop 10.0.0.2 aspath "12076,65100" || return 1
+	gobgp_on er global rib add -a ipv4 "$P_ER" nexthop 10.0.0.2 aspath "12076,65100" || return 1
 	local id
 	for id in 3 4; do
 		sed "s/@ID@/$id/g" "$TOPO_DIR/peers/vpn-bird.conf.in" >"$T_DIR/vpn-$id.conf"
@@ -62,16 +62,16 @@ topo_start() {
 	start_bird vpn2 "$T_DIR/vpn-4.conf" || return 1
 	start_bgpd nva1 "$TOPO_DIR/peers/nva1-frr.conf" || return 1
 	start_gobgpd nva2 "$TOPO_DIR/peers/nva2-gobgp.toml" || return 1
-	gobgp nva2 global rib add -a ipv4 "$P_NVA2" nexthop 10.0.0.12 || return 1
+	gobgp_on nva2 global rib add -a ipv4 "$P_NVA2" nexthop 10.0.0.12 || return 1
 
 	start_bgpd rs "$RS_CONF" module || return 1
 	topo_wait_established
 }
 
-rs_json() { vtysh rs -c "show bgp route-server json"; }
+rs_json() { vtysh_on rs -c "show bgp route-server json"; }
 
 _all_established() {
-	[ "$(vtysh rs -c 'show bgp summary json' |
+	[ "$(vtysh_on rs -c 'show bgp summary json' |
 		jq '[.ipv4Unicast.peers[] | select(.state == "Established")] | length')" = 5 ]
 }
 

@@ -1,19 +1,23 @@
 #!/bin/bash
 # Installation test of the Debian package on this machine: install with dpkg,
 # enable the module in /etc/frr/daemons, start FRR with Debian's own init
-# script (inside a network namespace of our own), configure the route server
-# through /usr/bin/vtysh, "write memory", restart, and check the configuration
-# came back; then remove the package and check Debian's vtysh is back and
-# frr still starts. The machine's FRR configuration is restored at the end.
+# script (inside a network namespace of our own, with two GoBGP peers in
+# theirs), configure the route server through /usr/bin/vtysh, "write
+# memory", restart, and check the configuration came back; change the knob
+# and a role in frr.conf and apply it with Debian's reload (frrinit.sh reload:
+# frr-reload.py --reload), without a session reset; then remove the package
+# and check Debian's vtysh is back and frr still starts. The machine's FRR
+# configuration is restored at the end.
 # usage: test_package.sh PATH/TO/frr-routeserver_VERSION_amd64.deb   (root)
 set -u
 DEB=$(readlink -f "$1")
-NS=frspkg$$
 BACKUP=$(mktemp -d /tmp/frr-routeserver-pkgtest.XXXXXX)
 FRRINIT=/usr/lib/frr/frrinit.sh
-source "$(dirname "$0")/../common.sh"
+# namespaces, GoBGP peers and bounded waits (nothing of the build is used)
+RS_BUILDDIR=$BACKUP T_ID=frspkg$$ source "$(dirname "$0")/../integration/lib.sh"
+echo "# target: $("$(dirname "$0")/../target.sh")"
 
-frr_in_ns() { ip netns exec "$NS" "$FRRINIT" "$@" >>"$BACKUP/init.log" 2>&1; }
+frr_in_ns() { in_ns rs "$FRRINIT" "$@" >>"$BACKUP/init.log" 2>&1; }
 bgpd_running() { [ -s /var/run/frr/bgpd.pid ] && kill -0 "$(cat /var/run/frr/bgpd.pid)"; }
 
 had_pkg=$(dpkg-query -W -f='${Status}' frr-routeserver 2>/dev/null | grep -c "ok installed")
@@ -23,7 +27,7 @@ cleanup() {
 	for f in daemons frr.conf vtysh.conf; do
 		if [ -e "$BACKUP/$f" ]; then cp -p "$BACKUP/$f" "/etc/frr/$f"; else rm -f "/etc/frr/$f"; fi
 	done
-	ip netns del "$NS" 2>/dev/null || true
+	t_cleanup
 	rm -rf "$BACKUP"
 }
 trap cleanup EXIT
@@ -32,10 +36,17 @@ trap 'exit 130' INT TERM
 for f in daemons frr.conf vtysh.conf; do
 	[ -e "/etc/frr/$f" ] && cp -p "/etc/frr/$f" "$BACKUP/$f"
 done
-ip netns add "$NS"
-ip -n "$NS" link set lo up
-ip -n "$NS" addr add 10.0.0.1/24 dev lo
+lan_create
+node_create rs 10.0.0.1/24
+node_create er 10.0.0.2/24
+node_create nva 10.0.0.11/24
+gobgp_conf 65515 10.0.0.2 10.0.0.1 >"$BACKUP/er.toml"
+gobgp_conf 65001 10.0.0.11 10.0.0.1 >"$BACKUP/nva.toml"
+start_gobgpd er "$BACKUP/er.toml" || t_log "gobgpd of er did not start"
+start_gobgpd nva "$BACKUP/nva.toml" || t_log "gobgpd of nva did not start"
 debian_vtysh_md5=$(md5sum /usr/bin/vtysh | cut -d' ' -f1)
+# the commands Debian's vtysh knows (its view node; no daemon needed)
+debian_commands=$(cd / && vtysh --dryrun -c list 2>&1 | sort)
 
 # --- install ------------------------------------------------------------------
 expect_true "dpkg -i installs the package" quietly dpkg -i "$DEB"
@@ -49,6 +60,9 @@ expect_true "example configuration installed" \
 	test -f /usr/share/doc/frr-routeserver/examples/routeserver.conf
 expect_true "/etc/frr/daemons untouched by the package" \
 	lacks "$(cat /etc/frr/daemons)" routeserver
+expect_eq "the package's vtysh knows Debian's commands and the module's, no others" \
+	"$(cat "$(dirname "$0")/vtysh-added-commands.txt")" \
+	"$(diff <(echo "$debian_commands") <(cd / && vtysh --dryrun -c list 2>&1 | sort) | grep '^[<>]')"
 
 # --- enable and start with Debian's init script -------------------------------
 sed -i -e 's/^bgpd=no/bgpd=yes/' \
@@ -72,6 +86,11 @@ state() {
 	vtysh -c "show bgp neighbors json" | jq -cS '[to_entries[] | {(.key):
 		(.value.addressFamilyInfo.ipv4Unicast | [.routeReflectorClient, .unchangedNextHopPropogatedToNbr])}] | add'
 }
+# sessions established, and how often each was
+sessions() {
+	vtysh -c "show bgp neighbors json" |
+		jq -cS '[to_entries[] | {(.key): [.bgpState, .connectionsEstablished]}] | add'
+}
 configured='{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}
 {"10.0.0.11":[null,true],"10.0.0.2":[true,null]}'
 expect_eq "configured state" "$configured" "$(state)"
@@ -85,6 +104,22 @@ frr_in_ns start
 expect_true "bgpd back after restart" wait_until 30 "bgpd running" bgpd_running
 expect_true "vtysh -b applies frr.conf without error" quietly vtysh -b
 expect_eq "configuration came back after restart" "$configured" "$(state)"
+
+# --- reload: the knob off and a role changed in frr.conf ----------------------
+up_once='{"10.0.0.11":["Established",1],"10.0.0.2":["Established",1]}'
+established() { [ "$(sessions)" = "$up_once" ]; }
+expect_true "both GoBGP peers established" wait_until 60 "sessions up" established
+sed -i -e '/route-server allow-branch-to-branch/d' \
+	-e 's/neighbor 10.0.0.2 route-server role expressroute-gateway/neighbor 10.0.0.2 route-server role vpn-gateway/' \
+	/etc/frr/frr.conf
+expect_true "frr.conf changed" grep -q "neighbor 10.0.0.2 route-server role vpn-gateway" /etc/frr/frr.conf
+expect_true "frrinit.sh reload (frr-reload.py --reload) applies it" frr_in_ns reload
+reloaded='{"allowBranchToBranch":false,"peers":[{"neighbor":"10.0.0.2","role":"vpn-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}
+{"10.0.0.11":[null,true],"10.0.0.2":[true,null]}'
+expect_eq "reloaded state: knob off, the new role, its implied settings" "$reloaded" "$(state)"
+expect_eq "no session was reset by the reload" "$up_once" "$(sessions)"
+expect_true "running-config holds no implied neighbor setting after the reload" \
+	lacks "$(vtysh -c "show running-config")" "route-reflector-client\|attribute-unchanged"
 frr_in_ns stop
 
 # --- remove -------------------------------------------------------------------
