@@ -62,6 +62,7 @@ frr_dir_of() {
 # file names Debian's build recorded ("../lib/command.c") from the current
 # directory against the tree that holds python/. So: a copy of python/ with
 # lib/ beside it, and the ELF files linked under elf/ in FRR's layout.
+# xref_vtysh_cmd OUTPUT...: vtysh_cmd.c (and the split parts) from the xrefs
 xref_vtysh_cmd() {
 	local work=$OUT/xref f name dir inputs=()
 	rm -rf "$work"
@@ -79,27 +80,36 @@ xref_vtysh_cmd() {
 		inputs+=("$dir/$name")
 	done
 	(cd "$work/elf" && "$FRR/lib/clippy" ../python/xrelfo.py -o ../frr.xref \
-		"${inputs[@]}" -c "$OUT/vtysh_cmd.c.tmp")
+		"${inputs[@]}" -c "$@")
 }
 
+cmd_srcs=("$OUT/vtysh_cmd.c")
 if [ -f "$FRR/vtysh/extract.pl" ]; then
 	# extract.pl preprocesses each file with FRR's include path only; the
 	# module also needs its own headers.
 	sed "s|-DVTYSH_EXTRACT_PL|-DVTYSH_EXTRACT_PL -I$INC|" "$FRR/vtysh/extract.pl" >"$OUT/extract.pl"
-	(cd "$FRR" && perl "$OUT/extract.pl" $scan "${mods[@]}" $extra) >"$OUT/vtysh_cmd.c.tmp"
+	(cd "$FRR" && perl "$OUT/extract.pl" $scan "${mods[@]}" $extra) >"$OUT/vtysh_cmd.c"
 else
-	xref_vtysh_cmd
+	# split as FRR's build does: gcc takes minutes on the table in one file
+	# and seconds on eight
+	cmd_srcs+=("$OUT"/vtysh_cmd.{1..8}.c)
+	xref_vtysh_cmd "${cmd_srcs[@]}"
 fi
-mv "$OUT/vtysh_cmd.c.tmp" "$OUT/vtysh_cmd.c"
 
+# compiled in parallel, as make -j would
+pids=()
 objs=()
 for src in "$FRR"/vtysh/vtysh_main.c "$FRR"/vtysh/vtysh.c "$FRR"/vtysh/vtysh_user.c \
-	"$FRR"/vtysh/vtysh_config.c "$OUT/vtysh_cmd.c"; do
+	"$FRR"/vtysh/vtysh_config.c "${cmd_srcs[@]}"; do
 	obj="$OUT/$(basename "${src%.c}").o"
 	# shellcheck disable=SC2086
 	gcc -DHAVE_CONFIG_H -I"$FRR" -I"$FRR/lib" -I"$FRR/include" -I"$FRR/lib/assert" \
-		-I"$FRR/vtysh" $cflags -c "$src" -o "$obj"
+		-I"$FRR/vtysh" $cflags -c "$src" -o "$obj" &
+	pids+=("$!")
 	objs+=("$obj")
+done
+for pid in "${pids[@]}"; do
+	wait "$pid"
 done
 # shellcheck disable=SC2086
 gcc $ldflags -o "$OUT/vtysh" "${objs[@]}" "$LIBDIR/libfrr.so.0" \

@@ -14,7 +14,9 @@ DEB=$(readlink -f "$1")
 BACKUP=$(mktemp -d /tmp/frr-routeserver-pkgtest.XXXXXX)
 FRRINIT=/usr/lib/frr/frrinit.sh
 # namespaces, GoBGP peers and bounded waits (nothing of the build is used)
-RS_BUILDDIR=$BACKUP T_ID=frspkg$$ source "$(dirname "$0")/../integration/lib.sh"
+RS_BUILDDIR=$BACKUP
+T_ID=frspkg$$
+source "$(dirname "$0")/../integration/lib.sh"
 echo "# target: $("$(dirname "$0")/../target.sh")"
 
 frr_in_ns() { in_ns rs "$FRRINIT" "$@" >>"$BACKUP/init.log" 2>&1; }
@@ -89,7 +91,7 @@ state() {
 # sessions established, and how often each was
 sessions() {
 	vtysh -c "show bgp neighbors json" |
-		jq -cS '[to_entries[] | {(.key): [.bgpState, .connectionsEstablished]}] | add'
+		jq -cS '[to_entries[] | {(.key): [.value.bgpState, .value.connectionsEstablished]}] | add'
 }
 configured='{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}
 {"10.0.0.11":[null,true],"10.0.0.2":[true,null]}'
