@@ -35,7 +35,7 @@ trixie_sources() {
 	done
 	if [ -f /etc/apt/sources.list ]; then
 		grep -E '^deb[[:space:]].*bookworm' /etc/apt/sources.list |
-			sed 's/bookworm/trixie/g' |
+			sed -E -e 's/bookworm/trixie/g' -e 's/\[[^]]*\][[:space:]]*//' |
 			awk '{ print "Types: deb\nURIs: " $2 "\nSuites: " $3 "\nComponents: main\n" }'
 	fi
 }

@@ -17,8 +17,15 @@ counts() {
 	rs "show bgp route-server json" |
 		jq -c --arg n "$1" '.peers[] | select(.neighbor == $n) | [.routesLearned, .routesAdvertised]'
 }
-expect_eq "nva1: 3 learned (incl. NO_ADVERTISE), 4 in its adj-out" "[3,4]" "$(counts 10.0.0.11)"
-expect_eq "expressroute gateway: 1 learned, 1 advertised (VNet)" "[1,1]" "$(counts 10.0.0.2)"
+# settled_counts NEIGHBOR EXPECTED: the counts once they equal EXPECTED, or
+# after a bounded wait (each peer's adj-out fills on its own; slow under valgrind)
+settled_counts() {
+	_counts_are() { [ "$(counts "$1")" == "$2" ]; }
+	wait_until 30 "counts of $1" _counts_are "$1" "$2"
+	counts "$1"
+}
+expect_eq "nva1: 3 learned (incl. NO_ADVERTISE), 4 in its adj-out" "[3,4]" "$(settled_counts 10.0.0.11 "[3,4]")"
+expect_eq "expressroute gateway: 1 learned, 1 advertised (VNet)" "[1,1]" "$(settled_counts 10.0.0.2 "[1,1]")"
 expect_eq "JSON router-id" '"10.0.0.1"' "$(rs "show bgp route-server json" | jq -c .routerId)"
 
 # --- learned routes, Azure's field names ----------------------------------------
