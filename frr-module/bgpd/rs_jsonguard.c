@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * bgpd 8.4's "show bgp neighbors ... json" prints an advertise-map's
- * condition-map name unconditionally (bgp_show_peer_afi), and the module's
+ * bgpd's "show bgp neighbors ... json" prints an advertise-map's
+ * condition-map name unconditionally (bgp_show_peer_afi; still so in 10.3,
+ * and json-c takes the NULL to strlen()), and the module's
  * binding (rs_bind.c) has none on purpose: a condition map would make bgpd
  * write the binding into running-config. So, only while a command with a
  * "json" word runs, bound filters carry a placeholder condition-map name.
