@@ -81,7 +81,7 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 	}
 
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
-		enum rs_role role = rs_configured_role(rsi, peer);
+		enum rs_role role = rs_listed_role(rsi, peer);
 		struct rs_verdict v;
 		char reason[128];
 		bool sent;

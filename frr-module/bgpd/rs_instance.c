@@ -140,8 +140,8 @@ enum rs_role rs_peer_role(const struct rs_instance *rsi,
 	return entry ? entry->role : RS_ROLE_NONE;
 }
 
-enum rs_role rs_configured_role(const struct rs_instance *rsi,
-				const struct peer *peer)
+enum rs_role rs_listed_role(const struct rs_instance *rsi,
+			    const struct peer *peer)
 {
 	if (!CHECK_FLAG(peer->flags, PEER_FLAG_CONFIG_NODE))
 		return RS_ROLE_NONE;
@@ -156,7 +156,7 @@ unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 	unsigned int count = 0;
 
 	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer))
-		if (rs_configured_role(rsi, peer) == role)
+		if (rs_listed_role(rsi, peer) == role)
 			count++;
 	return count;
 }

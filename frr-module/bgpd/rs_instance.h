@@ -72,13 +72,15 @@ enum rs_role rs_peer_role(const struct rs_instance *rsi,
 			  const struct peer *peer);
 
 /*
- * rs_peer_role() for a configured neighbor; RS_ROLE_NONE for dynamic and
- * not-yet-transferred incoming (doppelganger) peers, which are not listed.
+ * rs_peer_role() for a neighbor bgpd holds a session with: a configured one,
+ * or a dynamic (listen-range) one, which has its peer-group's role and is
+ * under the policy like any member. RS_ROLE_NONE for a not-yet-transferred
+ * incoming connection (doppelganger), which is not listed or counted.
  */
-enum rs_role rs_configured_role(const struct rs_instance *rsi,
-				const struct peer *peer);
+enum rs_role rs_listed_role(const struct rs_instance *rsi,
+			    const struct peer *peer);
 
-/* Number of configured neighbors (not groups) whose role is ROLE. */
+/* Number of listed neighbors (not groups) whose role is ROLE. */
 unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 				enum rs_role role);
 

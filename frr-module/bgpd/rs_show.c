@@ -79,7 +79,7 @@ static void show_json(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 	json_object_boolean_add(json, "allowBranchToBranch",
 				rsi && rsi->branch_to_branch);
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
-		enum rs_role role = rs_configured_role(rsi, peer);
+		enum rs_role role = rs_listed_role(rsi, peer);
 		uint32_t learned, advertised;
 		json_object *jp;
 
@@ -98,6 +98,8 @@ static void show_json(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 		if (peer->group)
 			json_object_string_add(jp, "peerGroup",
 					       peer->group->name);
+		if (CHECK_FLAG(peer->flags, PEER_FLAG_DYNAMIC_NEIGHBOR))
+			json_object_boolean_true_add(jp, "dynamic");
 		json_object_array_add(peers, jp);
 	}
 	json_object_object_add(json, "peers", peers);
@@ -119,7 +121,7 @@ static void show_text(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 	vty_out(vty, "%-25s %-21s %10s %-12s %8s %10s\n", "Neighbor", "Role",
 		"AS", "State", "Learned", "Advertised");
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
-		enum rs_role role = rs_configured_role(rsi, peer);
+		enum rs_role role = rs_listed_role(rsi, peer);
 		uint32_t learned, advertised;
 
 		if (role == RS_ROLE_NONE)

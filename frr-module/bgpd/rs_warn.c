@@ -83,7 +83,7 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 		warnf(&sink, "%s", buf);
 
 	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer)) {
-		enum rs_role role = rs_configured_role(rsi, peer);
+		enum rs_role role = rs_listed_role(rsi, peer);
 
 		if (role == RS_ROLE_NONE)
 			continue;

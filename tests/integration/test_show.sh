@@ -114,6 +114,25 @@ expect_eq "advertised-routes print a long AS path whole, prepended" "\"65515-${l
 check_advertised "knob on, long AS path"
 gobgp_on er global rib del -a ipv4 192.168.77.0/24 >/dev/null
 
+# --- a dynamic (listen-range) neighbor: its group's role, the policy, listed -------
+rs_cfg -c "no route-server allow-branch-to-branch" -c "neighbor DYN peer-group" \
+	-c "neighbor DYN remote-as 65003" -c "neighbor DYN route-server role nva" \
+	-c "bgp listen range 10.0.0.13/32 peer-group DYN" >/dev/null
+node_create nva3 10.0.0.13/24
+gobgp_conf 65003 10.0.0.13 10.0.0.1 >"$T_DIR/nva3.toml"
+start_gobgpd nva3 "$T_DIR/nva3.toml" || t_log "gobgpd of nva3 did not start"
+wait_table 60 "dynamic nva3, knob off: an NVA's table" gobgp nva3 \
+	"$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_NVA2_EBGP")"
+expect_eq "dynamic nva3 listed with its group's role" \
+	'{"role":"nva","state":"Established","peerGroup":"DYN","dynamic":true}' \
+	"$(rs "show bgp route-server json" |
+		jq -c '.peers[] | select(.neighbor == "10.0.0.13") | {role, state, peerGroup, dynamic}')"
+expect_eq "configured neighbors are not marked dynamic" "[]" \
+	"$(rs "show bgp route-server json" | jq -c '[.peers[] | select(.neighbor != "10.0.0.13") | select(.dynamic)]')"
+rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
+wait_table 30 "dynamic nva3, knob on: the gateways' routes too" gobgp nva3 \
+	"$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_NVA2_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")"
+
 # --- text output and errors --------------------------------------------------------
 expect_true "text summary has the counts columns" \
 	grep -q "^Neighbor .*Role .*AS .*State .*Learned .*Advertised" <(rs "show bgp route-server")
