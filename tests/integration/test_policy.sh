@@ -24,6 +24,11 @@ sessions() {
 }
 
 check_all "knob off" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
+# the sessions as the changes below find them (an FRR-to-FRR open collision
+# at start, seen once under valgrind, is not a change); any later reset is
+# logged with its reason
+sessions_before=$(sessions)
+vtysh_on rs -c "debug bgp neighbor-events" >/dev/null
 
 # ExpressRoute and VPN gateways are both iBGP route-reflector clients that
 # bgpd would put in one update group; the verdict differs, so they must not.
@@ -80,8 +85,13 @@ wait_table 30 "operator route-map on nva1 with the knob on: both apply" frr nva1
 rs_cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.11 route-map TO-NVA1 out" >/dev/null
 check_all "operator route-map removed, knob on" "$exp_on_er" "$exp_on_vpn" "$exp_on_nva1" "$exp_on_nva2"
 
-expect_eq "no session was reset by any of the changes (each established once)" \
-	'{"10.0.0.11":1,"10.0.0.12":1,"10.0.0.2":1,"10.0.0.3":1,"10.0.0.4":1}' "$(sessions)"
+expect_true "all five sessions were up before the changes" \
+	bash -c '[ "$(jq "[.[] | select(. >= 1)] | length" <<<"$1")" = 5 ]' _ "$sessions_before"
+sessions_after=$(sessions)
+expect_eq "no session was reset by any of the changes" "$sessions_before" "$sessions_after"
+[ "$sessions_after" = "$sessions_before" ] ||
+	grep -E "went from|NOTIFICATION" "$T_DIR/rs/bgpd.log" | tail -n 20 | sed 's/^/#   /'
+vtysh_on rs -c "no debug bgp neighbor-events" >/dev/null
 
 # debug logging names the suppressed prefix, the source and the reason
 vtysh_on rs -c "debug bgp route-server" >/dev/null
