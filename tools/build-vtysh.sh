@@ -62,7 +62,7 @@ frr_dir_of() {
 # file names Debian's build recorded ("../lib/command.c") from the current
 # directory against the tree that holds python/. So: a copy of python/ with
 # lib/ beside it, and the ELF files linked under elf/ in FRR's layout.
-# xref_vtysh_cmd OUTPUT...: vtysh_cmd.c (and the split parts) from the xrefs
+# usage: xref_vtysh_cmd OUTPUT... (vtysh_cmd.c, then the split parts)
 xref_vtysh_cmd() {
 	local work=$OUT/xref f name dir inputs=()
 	rm -rf "$work"
