@@ -86,6 +86,8 @@ static const struct {
 				    "sameGatewayKind"},
 	[RS_REASON_UNKNOWN_SOURCE] =
 		{"source unknown: suppressed (fail closed)", "unknownSource"},
+	[RS_REASON_ER_LIMIT] = {"expressroute advertised-route limit reached",
+				"expressrouteAdvertisedLimit"},
 };
 
 const char *rs_source_name(enum rs_source_kind kind, enum rs_role role)

@@ -26,6 +26,7 @@ enum rs_reason {
 	RS_REASON_B2B_OFF,	  /* branch-to-branch off: suppressed */
 	RS_REASON_SAME_GATEWAY,	  /* never back to a gateway of the same kind */
 	RS_REASON_UNKNOWN_SOURCE, /* the source cannot be told: fail closed */
+	RS_REASON_ER_LIMIT,	  /* ExpressRoute advertised-route limit */
 	RS_REASON_COUNT,
 };
 
