@@ -73,27 +73,49 @@ static bool bind_filter(struct bgp_filter *filter, const char *want)
 	return true;
 }
 
+/* What bgpd does when the operator changes the same settings. */
+static void bind_changed(struct peer *peer, afi_t afi, safi_t safi,
+			 unsigned int changed)
+{
+	bool up = rs_peer_established(peer);
+
+	if (changed & RS_IMPLIED_OUT) {
+		/* as peer_on_policy_change() does: regroup, re-announce */
+		update_group_adjust_peer(peer_af_find(peer, afi, safi));
+		if (up && peer->afc_nego[afi][safi])
+			bgp_announce_route(peer, afi, safi, false);
+	}
+	/* the weight is given as routes arrive: have them sent again */
+	if ((changed & RS_IMPLIED_WEIGHT) && up && peer->afc_nego[afi][safi])
+		peer_clear_soft(peer, afi, safi, BGP_CLEAR_SOFT_IN);
+	/* as peer_maximum_prefix_set() does: a lower limit acts now */
+	if ((changed & RS_IMPLIED_LIMIT) && up && peer->afc[afi][safi])
+		bgp_maximum_prefix_overflow(peer, afi, safi, 1);
+}
+
 void rs_bind_peer(struct rs_instance *rsi, struct peer *peer)
 {
 	enum rs_role role = rs_peer_role(rsi, peer);
-	const char *want = rs_rmap_name(role);
+	const char *want_map = rs_rmap_name(role);
 	bool group = CHECK_FLAG(peer->sflags, PEER_STATUS_GROUP);
-	struct rs_role_settings settings = rs_role_settings(
-		group ? RS_ROLE_NONE : role, peer->sort == BGP_PEER_IBGP);
+	/* a group's members carry the settings one by one */
+	enum rs_role own = group ? RS_ROLE_NONE : role;
+	struct rs_implied_want want = {
+		.role = rs_role_settings(own, peer->sort == BGP_PEER_IBGP),
+		.weight = rs_preference_weight(rsi->preference, own),
+		.max_routes = group ? 0 : rs_peer_max_routes(rsi, peer),
+		.restart = rsi->limits.restart,
+	};
 
 	for (size_t i = 0; i < RS_SLOT_COUNT; i++) {
 		afi_t afi = rs_slots[i].afi;
 		safi_t safi = rs_slots[i].safi;
-		bool changed = bind_filter(&peer->filter[afi][safi], want);
+		unsigned int changed = rs_implied_apply(peer, i, &want);
 
-		/* a group's members carry the settings one by one */
-		changed |= rs_implied_apply(peer, i, settings);
-		if (!changed || group)
-			continue;
-		/* as peer_on_policy_change() does: regroup, re-announce */
-		update_group_adjust_peer(peer_af_find(peer, afi, safi));
-		if (rs_peer_established(peer) && peer->afc_nego[afi][safi])
-			bgp_announce_route(peer, afi, safi, false);
+		if (bind_filter(&peer->filter[afi][safi], want_map))
+			changed |= RS_IMPLIED_OUT;
+		if (changed && !group)
+			bind_changed(peer, afi, safi, changed);
 	}
 }
 
@@ -120,7 +142,7 @@ int rs_bind_peer_status_changed(struct peer *peer)
 		return 0;
 	if (rs_peer_status(peer) == Deleted) {
 		/* "no neighbor X" or "no neighbor GROUP peer-group" */
-		rs_role_unset(rsi, peer);
+		rs_role_forget(rsi, peer);
 		rs_implied_forget(peer);
 		return 0;
 	}

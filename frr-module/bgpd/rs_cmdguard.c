@@ -96,7 +96,10 @@ static const char *check_advertise_map(struct bgp *bgp, int argc,
 	return buf;
 }
 
-/* "neighbor X peer-group G": no role peer inherits an advertise-map. */
+/*
+ * "neighbor X peer-group G": no role peer inherits an advertise-map, and a
+ * neighbor that gets G's role must fit in the instance's role-peer limit.
+ */
 static const char *check_peer_group_join(struct bgp *bgp, int argc,
 					 struct cmd_token *argv[], char *buf,
 					 size_t len)
@@ -108,10 +111,21 @@ static const char *check_peer_group_join(struct bgp *bgp, int argc,
 	const struct rs_role_entry *own = rs_role_entry_find(rsi, peer);
 	const struct rs_role_entry *grp =
 		group ? rs_role_entry_find(rsi, group->conf) : NULL;
-	const struct rs_role_entry *role = own ? own : grp;
+	const struct rs_role_entry *role =
+		own && own->role != RS_ROLE_NONE ? own : grp;
+	bool adds = !peer || rs_listed_role(rsi, peer) == RS_ROLE_NONE;
 
-	if (!group || !role)
+	if (!group || !role || role->role == RS_ROLE_NONE)
 		return NULL;
+	if (adds && !rs_limits_role_peers_fit(&rsi->limits,
+					      rs_role_peers_total(rsi), 1)) {
+		snprintf(
+			buf, len,
+			"%s would have route-server role %s in peer-group %s: the instance has %u role peers, its limit (route-server maximum-role-peers)",
+			name, rs_role_name(role->role), group->name,
+			rsi->limits.role_peers);
+		return buf;
+	}
 	if (!rs_bind_blocked(group->conf) && !(peer && rs_bind_blocked(peer)))
 		return NULL;
 	snprintf(

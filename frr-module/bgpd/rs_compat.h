@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The API differences between the two bgpds the module is built for, Debian
- * 12's FRR 8.4 and Debian 13's FRR 10.3; the only other version switch is the
- * debug registration in rs_log.c (10.3's debug_install). RS_FRR_VERSION is
+ * 12's FRR 8.4 and Debian 13's FRR 10.3; the other version switches are the
+ * debug registration in rs_log.c (10.3's debug_install) and the received-
+ * route limit's recheck in rs_rxlimit.c (8.4 only). RS_FRR_VERSION is
  * major * 100 + minor, set by configure from the installed bgpd.
  */
 #ifndef _RS_COMPAT_H

@@ -14,11 +14,14 @@
 #include "vty.h"
 
 #include "bgpd/bgpd.h"
+#include "bgpd/bgp_aspath.h"
+#include "bgpd/bgp_attr.h"
 #include "bgpd/bgp_route.h"
 #include "bgpd/bgp_table.h"
 #include "bgpd/bgp_vty.h"
 
 #include "rs_adjout.h"
+#include "rs_erlimit.h"
 #include "rs_explain.h"
 #include "rs_instance.h"
 #include "rs_rmap.h"
@@ -27,6 +30,52 @@
 #ifndef VTYSH_EXTRACT_PL
 #include "frr-module/bgpd/rs_explain_clippy.c"
 #endif
+
+/*
+ * The candidate paths bgpd chose from, with what the routing preference
+ * and Azure compare: weight, then AS-path length. JSON NULL: text.
+ */
+static void explain_paths(struct vty *vty, struct bgp_dest *dest,
+			  json_object *json)
+{
+	json_object *paths = json ? json_object_new_array() : NULL;
+	struct bgp_path_info *pi;
+
+	if (!json)
+		vty_out(vty, "%-25s %-21s %6s %7s\n", "Path from", "Role",
+			"Weight", "AS path");
+	for (pi = bgp_dest_get_bgp_path_info(dest); pi; pi = pi->next) {
+		const struct peer *origin;
+		enum rs_role role;
+		enum rs_source_kind kind = rs_path_source(pi, &role, &origin);
+		const char *from =
+			origin ? origin->host : rs_source_name(kind, role);
+		bool best = CHECK_FLAG(pi->flags, BGP_PATH_SELECTED);
+		unsigned int hops = aspath_count_hops(pi->attr->aspath);
+		json_object *jp;
+
+		if (!CHECK_FLAG(pi->flags, BGP_PATH_VALID))
+			continue;
+		if (!json) {
+			vty_out(vty, "%-25s %-21s %6u %7u%s\n", from,
+				rs_source_name(kind, role), pi->attr->weight,
+				hops, best ? "  best" : "");
+			continue;
+		}
+		jp = json_object_new_object();
+		json_object_string_add(jp, "sourcePeer", from);
+		json_object_string_add(jp, "sourceRole",
+				       rs_source_name(kind, role));
+		json_object_int_add(jp, "weight", pi->attr->weight);
+		json_object_int_add(jp, "asPathLength", hops);
+		json_object_boolean_add(jp, "best", best);
+		json_object_array_add(paths, jp);
+	}
+	if (json)
+		json_object_object_add(json, "paths", paths);
+	else
+		vty_out(vty, "\n");
+}
 
 static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 		    afi_t afi, bool uj)
@@ -39,7 +88,8 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 	enum rs_role src_role;
 	struct listnode *node;
 	struct peer *peer;
-	const char *src_peer;
+	const char *src_peer, *selected;
+	enum rs_preference pref;
 
 	if (!best) {
 		if (uj)
@@ -50,6 +100,9 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 		return;
 	}
 	kind = rs_path_source(best, &src_role, &origin);
+	/* the criterion that decided (the routing preference: "Weight") */
+	selected = bgp_path_selection_reason2str(dest->reason);
+	pref = rsi ? rsi->preference : RS_PREFERENCE_EXPRESSROUTE;
 	src_peer = origin ? origin->host : rs_source_name(kind, src_role);
 
 	if (uj) {
@@ -62,6 +115,10 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 				       rs_source_name(kind, src_role));
 		json_object_boolean_add(json, "allowBranchToBranch",
 					rsi && rsi->branch_to_branch);
+		json_object_string_add(json, "selectionReason", selected);
+		json_object_string_add(json, "routingPreference",
+				       rs_preference_name(pref));
+		explain_paths(vty, dest, json);
 	} else {
 		char from[128];
 
@@ -73,9 +130,13 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 				 kind == RS_SOURCE_LOCAL
 					 ? "originated here (local)"
 					 : "of unknown source");
-		vty_out(vty, "%pFX: best path %s, branch-to-branch %s\n\n",
+		vty_out(vty, "%pFX: best path %s, branch-to-branch %s\n",
 			bgp_dest_get_prefix(dest), from,
 			rsi && rsi->branch_to_branch ? "on" : "off");
+		vty_out(vty,
+			"Chosen by bgpd's best-path selection (last criterion: %s), routing preference %s\n\n",
+			selected, rs_preference_name(pref));
+		explain_paths(vty, dest, NULL);
 		vty_out(vty, "%-25s %-21s %-10s %-10s %s\n", "Neighbor", "Role",
 			"Verdict", "Advertised", "Reason");
 	}
@@ -90,6 +151,14 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 			continue;
 		v = rs_verdict_for(bgp, best, role, NULL);
 		sent = rs_adj_out_attr(rs_peer_subgroup(peer, afi), dest);
+		if (v.allow && role == RS_ROLE_EXPRESSROUTE_GW &&
+		    afi == AFI_IP &&
+		    !rs_limits_er_admit(&rsi->limits,
+					rs_erlimit_advertised(peer), sent,
+					kind)) {
+			v.allow = false;
+			v.reason = RS_REASON_ER_LIMIT;
+		}
 		snprintf(reason, sizeof(reason), "%s: %s -> %s",
 			 rs_reason_text(v.reason),
 			 rs_source_name(kind, src_role), rs_role_name(role));

@@ -6,7 +6,11 @@
  * (subgroup_announce_check, bpacket_reformat_for_peer) and offers no other
  * seam, so the module sets PEER_FLAG_REFLECTOR_CLIENT and
  * PEER_FLAG_NEXTHOP_UNCHANGED itself, without bgpd's session reset, and
- * regroups and re-announces as bgpd does for a policy change. It records
+ * regroups and re-announces as bgpd does for a policy change. The same way
+ * it gives role peers the routing preference's weight (PEER_FLAG_WEIGHT,
+ * bgpd's "neighbor X weight") and the received-route limit
+ * (PEER_FLAG_MAX_PREFIX, bgpd's "neighbor X maximum-prefix N restart M",
+ * which closes the session with a Cease NOTIFICATION). It records
  * which flags it set (the "owned" bits): those, and only those, it removes
  * again, and only while the operator has not configured the same setting
  * (bgpd's override bit, a peer-group's own flag, or route-server-client,
@@ -29,11 +33,6 @@
 #include "rs_instance.h"
 
 DEFINE_MTYPE_STATIC(BGPD, RS_OWNED, "Route-server implied peer flags");
-
-static const uint64_t implied_flags[] = {
-	PEER_FLAG_REFLECTOR_CLIENT,
-	PEER_FLAG_NEXTHOP_UNCHANGED,
-};
 
 PREDECL_HASH(rs_owned);
 
@@ -94,31 +93,99 @@ static bool operator_has(const struct peer *peer, afi_t afi, safi_t safi,
 	       CHECK_FLAG(peer->af_flags[afi][safi], PEER_FLAG_RSERVER_CLIENT);
 }
 
-bool rs_implied_apply(struct peer *peer, size_t slot,
-		      struct rs_role_settings settings)
+static bool want_reflector(const struct rs_implied_want *w)
+{
+	return w->role.reflector_client;
+}
+
+static bool want_nexthop(const struct rs_implied_want *w)
+{
+	return w->role.nexthop_unchanged;
+}
+
+static bool want_weight(const struct rs_implied_want *w)
+{
+	return w->weight != 0;
+}
+
+static bool want_limit(const struct rs_implied_want *w)
+{
+	return w->max_routes != 0;
+}
+
+/* A valued setting's fields, W's values or (W NULL) bgpd's unset ones. */
+static bool put_weight(struct peer *peer, afi_t afi, safi_t safi,
+		       const struct rs_implied_want *w)
+{
+	unsigned long weight = w ? w->weight : 0;
+
+	if (peer->weight[afi][safi] == weight)
+		return false;
+	peer->weight[afi][safi] = weight;
+	return true;
+}
+
+static bool put_limit(struct peer *peer, afi_t afi, safi_t safi,
+		      const struct rs_implied_want *w)
+{
+	uint32_t max = w ? w->max_routes : 0;
+	uint16_t restart = w ? w->restart : 0;
+	uint8_t threshold = w ? MAXIMUM_PREFIX_THRESHOLD_DEFAULT : 0;
+
+	if (peer->pmax[afi][safi] == max &&
+	    peer->pmax_restart[afi][safi] == restart &&
+	    peer->pmax_threshold[afi][safi] == threshold)
+		return false;
+	peer->pmax[afi][safi] = max;
+	peer->pmax_restart[afi][safi] = restart;
+	peer->pmax_threshold[afi][safi] = threshold;
+	return true;
+}
+
+static const struct implied_setting {
+	uint64_t flag;
+	bool (*wanted)(const struct rs_implied_want *w);
+	/* the setting's value fields; NULL for a plain flag */
+	bool (*put)(struct peer *peer, afi_t afi, safi_t safi,
+		    const struct rs_implied_want *w);
+	unsigned int change;
+} implied[] = {
+	{PEER_FLAG_REFLECTOR_CLIENT, want_reflector, NULL, RS_IMPLIED_OUT},
+	{PEER_FLAG_NEXTHOP_UNCHANGED, want_nexthop, NULL, RS_IMPLIED_OUT},
+	{PEER_FLAG_WEIGHT, want_weight, put_weight, RS_IMPLIED_WEIGHT},
+	{PEER_FLAG_MAX_PREFIX, want_limit, put_limit, RS_IMPLIED_LIMIT},
+};
+
+unsigned int rs_implied_apply(struct peer *peer, size_t slot,
+			      const struct rs_implied_want *want)
 {
 	afi_t afi = rs_slots[slot].afi;
 	safi_t safi = rs_slots[slot].safi;
 	uint64_t *flags = &peer->af_flags[afi][safi];
 	struct rs_owned_peer *o = owned_find(peer);
-	uint64_t want = 0, mine = o ? o->bits[slot] : 0, before = *flags;
+	uint64_t mine = o ? o->bits[slot] : 0;
+	unsigned int changed = 0;
 
-	if (settings.reflector_client)
-		want |= PEER_FLAG_REFLECTOR_CLIENT;
-	if (settings.nexthop_unchanged)
-		want |= PEER_FLAG_NEXTHOP_UNCHANGED;
-
-	for (size_t i = 0; i < array_size(implied_flags); i++) {
-		uint64_t f = implied_flags[i];
+	for (size_t i = 0; i < array_size(implied); i++) {
+		const struct implied_setting *s = &implied[i];
+		uint64_t f = s->flag;
 
 		if (operator_has(peer, afi, safi, f)) {
 			mine &= ~f; /* the operator's now: never touched */
-		} else if (want & f) {
+		} else if (s->wanted(want)) {
+			/* the value first: bgpd acts on the flag */
+			if (s->put && s->put(peer, afi, safi, want))
+				changed |= s->change;
+			if (!(*flags & f))
+				changed |= s->change;
 			*flags |= f;
 			mine |= f;
 		} else if (mine & f) {
 			*flags &= ~f;
 			mine &= ~f;
+			if (s->put)
+				s->put(peer, afi, safi, NULL);
+			changed |= s->change;
 		}
 	}
 
@@ -132,7 +199,14 @@ bool rs_implied_apply(struct peer *peer, size_t slot,
 		if (!owned_any(o))
 			owned_free(o);
 	}
-	return *flags != before;
+	return changed;
+}
+
+bool rs_implied_owns(const struct peer *peer, size_t slot, uint64_t flag)
+{
+	const struct rs_owned_peer *o = owned_find(peer);
+
+	return o && (o->bits[slot] & flag);
 }
 
 void rs_implied_forget(const struct peer *peer)

@@ -55,6 +55,7 @@ struct rs_instance *rs_instance_get(struct bgp *bgp)
 		return rsi;
 	rsi = XCALLOC(MTYPE_RS_INSTANCE, sizeof(*rsi));
 	rsi->bgp = bgp;
+	rsi->limits = rs_limits_default();
 	rs_roles_init(&rsi->roles);
 	rs_instances_add(&instances, rsi);
 	return rsi;
@@ -108,7 +109,8 @@ struct rs_role_entry *rs_role_entry_find(const struct rs_instance *rsi,
 	return (struct rs_role_entry *)rs_roles_const_find(&rsi->roles, &key);
 }
 
-void rs_role_set(struct rs_instance *rsi, struct peer *conf, enum rs_role role)
+static struct rs_role_entry *entry_get(struct rs_instance *rsi,
+				       struct peer *conf)
 {
 	struct rs_role_entry *entry = rs_role_entry_find(rsi, conf);
 
@@ -117,10 +119,43 @@ void rs_role_set(struct rs_instance *rsi, struct peer *conf, enum rs_role role)
 		entry->conf = conf;
 		rs_roles_add(&rsi->roles, entry);
 	}
-	entry->role = role;
+	return entry;
+}
+
+/* Frees the entry once nothing is given to its neighbor any more. */
+static void entry_release(struct rs_instance *rsi, struct rs_role_entry *entry)
+{
+	if (entry->role != RS_ROLE_NONE || entry->max_routes)
+		return;
+	rs_roles_del(&rsi->roles, entry);
+	XFREE(MTYPE_RS_ROLE, entry);
+}
+
+void rs_role_set(struct rs_instance *rsi, struct peer *conf, enum rs_role role)
+{
+	entry_get(rsi, conf)->role = role;
 }
 
 void rs_role_unset(struct rs_instance *rsi, const struct peer *conf)
+{
+	struct rs_role_entry *entry = rs_role_entry_find(rsi, conf);
+
+	if (!entry)
+		return;
+	entry->role = RS_ROLE_NONE;
+	entry_release(rsi, entry);
+}
+
+void rs_role_max_routes_set(struct rs_instance *rsi, struct peer *conf,
+			    uint32_t max)
+{
+	struct rs_role_entry *entry = entry_get(rsi, conf);
+
+	entry->max_routes = max;
+	entry_release(rsi, entry);
+}
+
+void rs_role_forget(struct rs_instance *rsi, const struct peer *conf)
 {
 	struct rs_role_entry *entry = rs_role_entry_find(rsi, conf);
 
@@ -135,9 +170,23 @@ enum rs_role rs_peer_role(const struct rs_instance *rsi,
 {
 	const struct rs_role_entry *entry = rs_role_entry_find(rsi, peer);
 
-	if (!entry && peer->group)
+	if ((!entry || entry->role == RS_ROLE_NONE) && peer->group)
 		entry = rs_role_entry_find(rsi, peer->group->conf);
 	return entry ? entry->role : RS_ROLE_NONE;
+}
+
+uint32_t rs_peer_max_routes(const struct rs_instance *rsi,
+			    const struct peer *peer)
+{
+	const struct rs_role_entry *entry = rs_role_entry_find(rsi, peer);
+	uint32_t own = entry ? entry->max_routes : 0;
+
+	if (!own && peer->group) {
+		entry = rs_role_entry_find(rsi, peer->group->conf);
+		own = entry ? entry->max_routes : 0;
+	}
+	return rs_limits_received_for(&rsi->limits, rs_peer_role(rsi, peer),
+				      own);
 }
 
 enum rs_role rs_listed_role(const struct rs_instance *rsi,
@@ -157,6 +206,18 @@ unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 
 	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer))
 		if (rs_listed_role(rsi, peer) == role)
+			count++;
+	return count;
+}
+
+unsigned int rs_role_peers_total(const struct rs_instance *rsi)
+{
+	struct listnode *node;
+	struct peer *peer;
+	unsigned int count = 0;
+
+	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer))
+		if (rs_listed_role(rsi, peer) != RS_ROLE_NONE)
 			count++;
 	return count;
 }

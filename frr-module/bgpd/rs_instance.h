@@ -12,6 +12,8 @@
 #include "jhash.h"
 #include "typesafe.h"
 
+#include "routeserver/limits.h"
+#include "routeserver/preference.h"
 #include "routeserver/role.h"
 
 struct bgp;
@@ -31,11 +33,16 @@ static inline uint32_t rs_ptr_hash(const void *p)
 
 PREDECL_HASH(rs_roles);
 
-/* A role given to one neighbor (address or interface) or one peer-group. */
+/*
+ * What one neighbor (address or interface) or one peer-group was given: a
+ * role, and its own received-route limit. The entry lives while either is
+ * set.
+ */
 struct rs_role_entry {
 	struct rs_roles_item item;
-	struct peer *conf; /* the peer, or the group's conf peer: the key */
-	enum rs_role role;
+	struct peer *conf;   /* the peer, or the group's conf peer: the key */
+	enum rs_role role;   /* RS_ROLE_NONE: only a limit is set */
+	uint32_t max_routes; /* 0: the instance's */
 };
 
 PREDECL_HASH(rs_instances);
@@ -44,7 +51,12 @@ struct rs_instance {
 	struct rs_instances_item item;
 	struct bgp *bgp; /* the key */
 	bool branch_to_branch;
+	enum rs_preference preference;
+	struct rs_limits limits;
 	struct rs_roles_head roles;
+	/* routes withheld from the ExpressRoute gateways (rs_erlimit.c) */
+	bool er_withheld;
+	uint32_t er_logged; /* the limit logged as reached; 0: none */
 	/* the warnings logged and still current, by hash of their text */
 #define RS_WARN_LOGGED 64
 	uint32_t warned[RS_WARN_LOGGED];
@@ -66,10 +78,19 @@ struct rs_role_entry *rs_role_entry_find(const struct rs_instance *rsi,
 					 const struct peer *conf);
 void rs_role_set(struct rs_instance *rsi, struct peer *conf, enum rs_role role);
 void rs_role_unset(struct rs_instance *rsi, const struct peer *conf);
+/* The neighbor's or group's own received-route limit; 0 removes it. */
+void rs_role_max_routes_set(struct rs_instance *rsi, struct peer *conf,
+			    uint32_t max);
+/* Forgets everything given to CONF (bgpd deletes it). */
+void rs_role_forget(struct rs_instance *rsi, const struct peer *conf);
 
 /* The peer's own role, else its peer-group's, else RS_ROLE_NONE. */
 enum rs_role rs_peer_role(const struct rs_instance *rsi,
 			  const struct peer *peer);
+
+/* The received-route limit of PEER (own, group's, instance's); 0: none. */
+uint32_t rs_peer_max_routes(const struct rs_instance *rsi,
+			    const struct peer *peer);
 
 /*
  * rs_peer_role() for a neighbor bgpd holds a session with: a configured one,
@@ -83,6 +104,8 @@ enum rs_role rs_listed_role(const struct rs_instance *rsi,
 /* Number of listed neighbors (not groups) whose role is ROLE. */
 unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 				enum rs_role role);
+/* Number of listed neighbors that have any role. */
+unsigned int rs_role_peers_total(const struct rs_instance *rsi);
 
 /* The name under which bgpd writes a neighbor or group in its config. */
 const char *rs_conf_name(const struct peer *conf);

@@ -17,6 +17,7 @@
 #include "rs_compat.h"
 #include "rs_cmdhooks.h"
 #include "rs_errors.h"
+#include "rs_erlimit.h"
 #include "rs_explain.h"
 #include "rs_implied.h"
 #include "rs_instance.h"
@@ -24,6 +25,7 @@
 #include "rs_log.h"
 #include "rs_rmap.h"
 #include "rs_routes.h"
+#include "rs_rxlimit.h"
 #include "rs_show.h"
 #include "rs_vty.h"
 #include "rs_warn.h"
@@ -81,6 +83,7 @@ static int rs_config_end(struct bgp *bgp)
 static int rs_fini(void)
 {
 	rs_log_fini();
+	rs_erlimit_fini();
 	rs_implied_fini(NULL);
 	rs_instance_fini();
 	return 0;
@@ -89,6 +92,7 @@ static int rs_fini(void)
 static int rs_module_init(void)
 {
 	rs_jsonguard_init();
+	rs_rxlimit_init();
 	hook_register(frr_late_init, rs_late_init);
 	hook_register(frr_fini, rs_fini);
 	hook_register(bgp_inst_config_write, rs_config_write);

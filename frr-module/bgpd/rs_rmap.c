@@ -30,6 +30,7 @@
 #include "bgpd/bgp_route.h"
 
 #include "rs_compat.h"
+#include "rs_erlimit.h"
 #include "rs_errors.h"
 #include "rs_instance.h"
 #include "rs_log.h"
@@ -185,6 +186,15 @@ rs_match(void *rule, const struct prefix *prefix, void *object)
 		v = rs_tmp_verdict(table->bgp, tmp, prefix, *dest, &source);
 	else
 		v = rs_policy_unknown_source();
+	/* tmp->peer: the ExpressRoute gateways' update group (Azure: IPv4) */
+	if (v.allow && *dest == RS_ROLE_EXPRESSROUTE_GW &&
+	    prefix->family == AF_INET && table->safi == SAFI_UNICAST &&
+	    !rs_erlimit_admit(table->bgp, tmp->peer, tmp->net,
+			      v.reason == RS_REASON_LOCAL ? RS_SOURCE_LOCAL
+							  : RS_SOURCE_PEER)) {
+		v.allow = false;
+		v.reason = RS_REASON_ER_LIMIT;
+	}
 	if (!v.allow)
 		rs_log_suppressed(prefix, source, *dest, v.reason);
 	return v.allow ? RMAP_NOMATCH : RMAP_MATCH;

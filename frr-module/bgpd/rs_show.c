@@ -16,6 +16,7 @@
 
 #include "rs_adjout.h"
 #include "rs_compat.h"
+#include "rs_implied.h"
 #include "rs_instance.h"
 #include "rs_show.h"
 #include "rs_warn.h"
@@ -53,6 +54,27 @@ static void route_counts(struct peer *peer, uint32_t *learned,
 	}
 }
 
+/* The received-route limit bgpd enforces on PEER (IPv4 unicast). */
+struct peer_limit {
+	uint32_t max;  /* 0: none */
+	bool own;      /* the operator's "neighbor X maximum-prefix" */
+	bool exceeded; /* closed for it, waiting for the restart timer */
+};
+
+static struct peer_limit peer_limit(const struct peer *peer)
+{
+	struct peer_limit l = {};
+
+	if (!CHECK_FLAG(peer->af_flags[AFI_IP][SAFI_UNICAST],
+			PEER_FLAG_MAX_PREFIX))
+		return l;
+	l.max = peer->pmax[AFI_IP][SAFI_UNICAST];
+	/* slot 0 of rs_slots is IPv4 unicast */
+	l.own = !rs_implied_owns(peer, 0, PEER_FLAG_MAX_PREFIX);
+	l.exceeded = CHECK_FLAG(peer->sflags, PEER_STATUS_PREFIX_OVERFLOW);
+	return l;
+}
+
 static void warn_json(const char *text, void *arg)
 {
 	json_object_array_add(arg, json_object_new_string(text));
@@ -63,11 +85,49 @@ static void warn_text(const char *text, void *arg)
 	vty_out(arg, "  %s\n", text);
 }
 
+static void peer_json(json_object *peers, const struct rs_instance *rsi,
+		      struct peer *peer, enum rs_role role)
+{
+	json_object *jp = json_object_new_object();
+	struct peer_limit lim = peer_limit(peer);
+	uint32_t learned, advertised;
+
+	route_counts(peer, &learned, &advertised);
+	json_object_string_add(jp, "neighbor",
+			       peer->conf_if ? peer->conf_if : peer->host);
+	json_object_string_add(jp, "role", rs_role_name(role));
+	json_object_int_add(jp, "remoteAs", rs_remote_as(peer));
+	json_object_string_add(jp, "state", peer_state(peer));
+	json_object_int_add(jp, "routesLearned", learned);
+	json_object_int_add(jp, "routesAdvertised", advertised);
+	json_object_int_add(jp, "weight", peer->weight[AFI_IP][SAFI_UNICAST]);
+	if (lim.max) {
+		json_object_int_add(jp, "receivedRouteLimit", lim.max);
+		json_object_string_add(jp, "receivedRouteLimitBy",
+				       lim.own ? "neighborMaximumPrefix"
+					       : "routeServer");
+		json_object_boolean_add(jp, "receivedRouteLimitExceeded",
+					lim.exceeded);
+	}
+	if (role == RS_ROLE_EXPRESSROUTE_GW) {
+		json_object_int_add(jp, "advertisedRouteLimit",
+				    rsi->limits.er_advertised);
+		json_object_boolean_add(jp, "advertisedRouteLimitReached",
+					rsi->er_withheld);
+	}
+	if (peer->group)
+		json_object_string_add(jp, "peerGroup", peer->group->name);
+	if (CHECK_FLAG(peer->flags, PEER_FLAG_DYNAMIC_NEIGHBOR))
+		json_object_boolean_true_add(jp, "dynamic");
+	json_object_array_add(peers, jp);
+}
+
 static void show_json(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 {
 	json_object *json = json_object_new_object();
 	json_object *peers = json_object_new_array();
 	json_object *warnings = json_object_new_array();
+	const struct rs_limits *l = &rsi->limits;
 	struct listnode *node;
 	struct peer *peer;
 
@@ -77,66 +137,74 @@ static void show_json(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 	json_object_int_add(json, "localAs", bgp->as);
 	json_object_string_addf(json, "routerId", "%pI4", &bgp->router_id);
 	json_object_boolean_add(json, "allowBranchToBranch",
-				rsi && rsi->branch_to_branch);
+				rsi->branch_to_branch);
+	json_object_string_add(json, "routingPreference",
+			       rs_preference_name(rsi->preference));
+	json_object_int_add(json, "receivedRouteLimit", l->received);
+	json_object_int_add(json, "receivedRouteRestartMinutes", l->restart);
+	json_object_int_add(json, "expressrouteAdvertisedLimit",
+			    l->er_advertised);
+	json_object_int_add(json, "maximumRolePeers", l->role_peers);
+	json_object_int_add(json, "rolePeers", rs_role_peers_total(rsi));
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
 		enum rs_role role = rs_listed_role(rsi, peer);
-		uint32_t learned, advertised;
-		json_object *jp;
 
-		if (role == RS_ROLE_NONE)
-			continue;
-		route_counts(peer, &learned, &advertised);
-		jp = json_object_new_object();
-		json_object_string_add(jp, "neighbor",
-				       peer->conf_if ? peer->conf_if
-						     : peer->host);
-		json_object_string_add(jp, "role", rs_role_name(role));
-		json_object_int_add(jp, "remoteAs", rs_remote_as(peer));
-		json_object_string_add(jp, "state", peer_state(peer));
-		json_object_int_add(jp, "routesLearned", learned);
-		json_object_int_add(jp, "routesAdvertised", advertised);
-		if (peer->group)
-			json_object_string_add(jp, "peerGroup",
-					       peer->group->name);
-		if (CHECK_FLAG(peer->flags, PEER_FLAG_DYNAMIC_NEIGHBOR))
-			json_object_boolean_true_add(jp, "dynamic");
-		json_object_array_add(peers, jp);
+		if (role != RS_ROLE_NONE)
+			peer_json(peers, rsi, peer, role);
 	}
 	json_object_object_add(json, "peers", peers);
-	if (rsi)
-		rs_warnings(rsi, warn_json, warnings);
+	rs_warnings(rsi, warn_json, warnings);
 	json_object_object_add(json, "warnings", warnings);
 	vty_json(vty, json);
 }
 
+static void peer_text(struct vty *vty, struct peer *peer, enum rs_role role)
+{
+	struct peer_limit lim = peer_limit(peer);
+	uint32_t learned, advertised;
+	char limit[32] = "-";
+
+	route_counts(peer, &learned, &advertised);
+	if (lim.max)
+		snprintf(limit, sizeof(limit), "%u%s%s", lim.max,
+			 lim.own ? " (own)" : "",
+			 lim.exceeded ? " EXCEEDED" : "");
+	vty_out(vty, "%-25s %-21s %10u %-12s %8u %10u  %s\n",
+		peer->conf_if ? peer->conf_if : peer->host, rs_role_name(role),
+		rs_remote_as(peer), peer_state(peer), learned, advertised,
+		limit);
+}
+
 static void show_text(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 {
+	const struct rs_limits *l = &rsi->limits;
 	struct listnode *node;
 	struct peer *peer;
 
 	vty_out(vty, "Route server, %s: local AS %u, router-id %pI4 (FRR %s)\n",
 		bgp->name_pretty, bgp->as, &bgp->router_id, FRR_VERSION);
-	vty_out(vty, "Branch-to-branch: %s\n\n",
-		rsi && rsi->branch_to_branch ? "allowed" : "not allowed");
-	vty_out(vty, "%-25s %-21s %10s %-12s %8s %10s\n", "Neighbor", "Role",
-		"AS", "State", "Learned", "Advertised");
+	vty_out(vty, "Branch-to-branch: %s; routing preference: %s\n",
+		rsi->branch_to_branch ? "allowed" : "not allowed",
+		rs_preference_name(rsi->preference));
+	vty_out(vty,
+		"Limits: %u routes received per role peer (restart after %u min), %u advertised to expressroute gateways, %u of %u role peers\n\n",
+		l->received, l->restart, l->er_advertised,
+		rs_role_peers_total(rsi), l->role_peers);
+	vty_out(vty, "%-25s %-21s %10s %-12s %8s %10s  %s\n", "Neighbor",
+		"Role", "AS", "State", "Learned", "Advertised", "Limit");
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
 		enum rs_role role = rs_listed_role(rsi, peer);
-		uint32_t learned, advertised;
 
-		if (role == RS_ROLE_NONE)
-			continue;
-		route_counts(peer, &learned, &advertised);
-		vty_out(vty, "%-25s %-21s %10u %-12s %8u %10u\n",
-			peer->conf_if ? peer->conf_if : peer->host,
-			rs_role_name(role), rs_remote_as(peer),
-			peer_state(peer), learned, advertised);
+		if (role != RS_ROLE_NONE)
+			peer_text(vty, peer, role);
 	}
-	if (rsi) {
-		vty_out(vty, "\nWarnings:\n");
-		if (!rs_warnings(rsi, warn_text, vty))
-			vty_out(vty, "  none\n");
-	}
+	if (rsi->er_withheld)
+		vty_out(vty,
+			"\nExpressRoute gateways: advertised-route limit %u reached, learned routes withheld\n",
+			l->er_advertised);
+	vty_out(vty, "\nWarnings:\n");
+	if (!rs_warnings(rsi, warn_text, vty))
+		vty_out(vty, "  none\n");
 }
 
 struct bgp *rs_show_bgp(struct vty *vty, const char *vrf_name, bool uj)
@@ -163,10 +231,11 @@ DEFPY(show_rs, show_rs_cmd,
 
 	if (!bgp)
 		return CMD_WARNING;
+	/* an instance without route-server settings shows the defaults */
 	if (uj)
-		show_json(vty, bgp, rs_instance_find(bgp));
+		show_json(vty, bgp, rs_instance_get(bgp));
 	else
-		show_text(vty, bgp, rs_instance_find(bgp));
+		show_text(vty, bgp, rs_instance_get(bgp));
 	return CMD_SUCCESS;
 }
 

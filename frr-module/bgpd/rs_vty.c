@@ -14,6 +14,7 @@
 #include "routeserver/validate.h"
 
 #include "rs_bind.h"
+#include "rs_erlimit.h"
 #include "rs_instance.h"
 #include "rs_log.h"
 #include "rs_vty.h"
@@ -112,6 +113,24 @@ static const char *group_member_check(struct bgp *bgp, struct peer *conf,
 	return NULL;
 }
 
+/* How many listed neighbors a role on CONF would make role peers. */
+static unsigned int role_peers_added(const struct rs_instance *rsi,
+				     struct peer *conf)
+{
+	struct listnode *node;
+	struct peer *member;
+	unsigned int added = 0;
+
+	if (!CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP))
+		return CHECK_FLAG(conf->flags, PEER_FLAG_CONFIG_NODE) &&
+		       rs_listed_role(rsi, conf) == RS_ROLE_NONE;
+	for (ALL_LIST_ELEMENTS_RO(conf->group->peer, node, member))
+		if (CHECK_FLAG(member->flags, PEER_FLAG_CONFIG_NODE) &&
+		    rs_listed_role(rsi, member) == RS_ROLE_NONE)
+			added++;
+	return added;
+}
+
 DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
       "neighbor <A.B.C.D|X:X::X:X|WORD>$neighbor route-server role <expressroute-gateway|vpn-gateway|nva>$role",
       NEIGHBOR_STR NEIGHBOR_ADDR_STR2 RS_STR RS_ROLE_HELP)
@@ -149,6 +168,15 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 	if (rs_bind_blocked(conf)) {
 		vty_out(vty, "%% %s " RS_ADVMAP_ERR "; remove it first\n",
 			neighbor);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+	rsi = rs_instance_find(bgp);
+	if (rsi &&
+	    !rs_limits_role_peers_fit(&rsi->limits, rs_role_peers_total(rsi),
+				      role_peers_added(rsi, conf))) {
+		vty_out(vty,
+			"%% Cannot give %s role %s: the instance has %u role peers, its limit (route-server maximum-role-peers)\n",
+			neighbor, role, rsi->limits.role_peers);
 		return CMD_WARNING_CONFIG_FAILED;
 	}
 
@@ -192,6 +220,127 @@ DEFPY(no_rs_neighbor_role, no_rs_neighbor_role_cmd,
 	return CMD_SUCCESS;
 }
 
+DEFPY(rs_preference, rs_preference_cmd,
+      "route-server routing-preference <expressroute|vpn-gateway|as-path>$pref",
+      RS_STR
+      "Which kind of source wins for a prefix learned from several (Azure's hub routing preference)\n"
+      "ExpressRoute gateway routes first (default)\n"
+      "VPN gateway and NVA routes first\n"
+      "Shortest AS path, whatever the source\n")
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct rs_instance *rsi = rs_instance_get(bgp);
+	enum rs_preference p;
+
+	if (!rs_preference_parse(pref, &p)) {
+		vty_out(vty, "%% Unknown routing preference %s\n", pref);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+	if (rsi->preference == p)
+		return CMD_SUCCESS;
+	rsi->preference = p;
+	if (rs_debugging())
+		zlog_debug("route-server: %s: routing preference %s",
+			   bgp->name_pretty, pref);
+	rs_bind_all(rsi); /* new weights; bgpd re-reads the routes */
+	return CMD_SUCCESS;
+}
+
+DEFPY(no_rs_preference, no_rs_preference_cmd,
+      "no route-server routing-preference [<expressroute|vpn-gateway|as-path>]",
+      NO_STR RS_STR
+      "Which kind of source wins for a prefix learned from several (Azure's hub routing preference)\n"
+      "ExpressRoute gateway routes first (default)\n"
+      "VPN gateway and NVA routes first\n"
+      "Shortest AS path, whatever the source\n")
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct rs_instance *rsi = rs_instance_find(bgp);
+
+	if (!rsi || rsi->preference == RS_PREFERENCE_EXPRESSROUTE)
+		return CMD_SUCCESS;
+	rsi->preference = RS_PREFERENCE_EXPRESSROUTE;
+	rs_bind_all(rsi);
+	return CMD_SUCCESS;
+}
+
+DEFPY(rs_max_prefix, rs_max_prefix_cmd,
+      "[no$no] route-server maximum-prefix ![(1-4294967295)$max [restart (1-65535)$restart]]",
+      NO_STR RS_STR
+      "Routes accepted from each role peer; above it the session is closed (Cease, maximum number of prefixes reached)\n"
+      "Routes (default 4000, Azure's)\n"
+      "Minutes before the closed session may come back\n"
+      "Minutes (default 1)\n")
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct rs_instance *rsi;
+	struct rs_limits def = rs_limits_default();
+
+	rsi = rs_instance_get(bgp);
+	rsi->limits.received = no ? def.received : max;
+	rsi->limits.restart = no || !restart_str ? def.restart : restart;
+	rs_bind_all(rsi);
+	return CMD_SUCCESS;
+}
+
+DEFPY(rs_neighbor_max_prefix, rs_neighbor_max_prefix_cmd,
+      "[no$no] neighbor <A.B.C.D|X:X::X:X|WORD>$neighbor route-server maximum-prefix ![(1-4294967295)$max]",
+      NO_STR NEIGHBOR_STR NEIGHBOR_ADDR_STR2 RS_STR
+      "This neighbor's (or peer-group's) limit on routes accepted, instead of the instance's\n"
+      "Routes\n")
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct peer *conf;
+
+	conf = peer_and_group_lookup_vty(vty, neighbor);
+	if (!conf)
+		return CMD_WARNING_CONFIG_FAILED;
+	if (no && !rs_instance_find(bgp))
+		return CMD_SUCCESS;
+	rs_role_max_routes_set(rs_instance_get(bgp), conf, no ? 0 : max);
+	rs_bind_all(rs_instance_get(bgp));
+	return CMD_SUCCESS;
+}
+
+DEFPY(rs_er_limit, rs_er_limit_cmd,
+      "[no$no] route-server expressroute-advertise-limit ![(1-4294967295)$max]",
+      NO_STR RS_STR
+      "Routes advertised to each ExpressRoute gateway; learned routes above it are withheld\n"
+      "Routes (default 1000, Azure's)\n")
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct rs_instance *rsi;
+
+	rsi = rs_instance_get(bgp);
+	rsi->limits.er_advertised =
+		no ? rs_limits_default().er_advertised : max;
+	rs_erlimit_reset(rsi);
+	return CMD_SUCCESS;
+}
+
+DEFPY(rs_max_role_peers, rs_max_role_peers_cmd,
+      "[no$no] route-server maximum-role-peers ![(1-4294967295)$max]",
+      NO_STR RS_STR
+      "Role peers the instance accepts (configured neighbors)\n"
+      "Peers (default 8, Azure's)\n")
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct rs_instance *rsi;
+	uint32_t want = no ? rs_limits_default().role_peers : max;
+	unsigned int have;
+
+	rsi = rs_instance_get(bgp);
+	have = rs_role_peers_total(rsi);
+	if (have > want) {
+		vty_out(vty,
+			"%% The instance has %u role peers, more than %u: remove roles first\n",
+			have, want);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+	rsi->limits.role_peers = want;
+	return CMD_SUCCESS;
+}
+
 DEFPY(rs_debug_cmd, rs_debug_cmd_cmd, "[no$no] debug bgp route-server",
       NO_STR DEBUG_STR BGP_STR RS_STR)
 {
@@ -204,9 +353,32 @@ static void config_write_role(struct vty *vty, struct rs_instance *rsi,
 {
 	const struct rs_role_entry *entry = rs_role_entry_find(rsi, conf);
 
-	if (entry)
+	if (entry && entry->role != RS_ROLE_NONE)
 		vty_out(vty, " neighbor %s route-server role %s\n",
 			rs_conf_name(conf), rs_role_name(entry->role));
+	if (entry && entry->max_routes)
+		vty_out(vty, " neighbor %s route-server maximum-prefix %u\n",
+			rs_conf_name(conf), entry->max_routes);
+}
+
+/* The instance's settings that differ from Azure's defaults. */
+static void config_write_limits(struct vty *vty, const struct rs_instance *rsi)
+{
+	struct rs_limits def = rs_limits_default();
+	const struct rs_limits *l = &rsi->limits;
+
+	if (rsi->preference != RS_PREFERENCE_EXPRESSROUTE)
+		vty_out(vty, " route-server routing-preference %s\n",
+			rs_preference_name(rsi->preference));
+	if (l->received != def.received || l->restart != def.restart) {
+		vty_out(vty, " route-server maximum-prefix %u", l->received);
+		if (l->restart != def.restart)
+			vty_out(vty, " restart %u", l->restart);
+		vty_out(vty, "\n");
+	}
+	if (l->er_advertised != def.er_advertised)
+		vty_out(vty, " route-server expressroute-advertise-limit %u\n",
+			l->er_advertised);
 }
 
 int rs_config_write(struct bgp *bgp, struct vty *vty)
@@ -218,8 +390,13 @@ int rs_config_write(struct bgp *bgp, struct vty *vty)
 
 	if (!rsi)
 		return 0;
+	/* before the roles, which it may admit */
+	if (rsi->limits.role_peers != rs_limits_default().role_peers)
+		vty_out(vty, " route-server maximum-role-peers %u\n",
+			rsi->limits.role_peers);
 	if (rsi->branch_to_branch)
 		vty_out(vty, " route-server allow-branch-to-branch\n");
+	config_write_limits(vty, rsi);
 	/* in bgpd's own order: groups first, as bgpd writes them */
 	for (ALL_LIST_ELEMENTS_RO(bgp->group, node, group))
 		config_write_role(vty, rsi, group->conf);
@@ -233,6 +410,12 @@ void rs_vty_init(void)
 	install_element(BGP_NODE, &rs_b2b_cmd);
 	install_element(BGP_NODE, &rs_neighbor_role_cmd);
 	install_element(BGP_NODE, &no_rs_neighbor_role_cmd);
+	install_element(BGP_NODE, &rs_preference_cmd);
+	install_element(BGP_NODE, &no_rs_preference_cmd);
+	install_element(BGP_NODE, &rs_max_prefix_cmd);
+	install_element(BGP_NODE, &rs_neighbor_max_prefix_cmd);
+	install_element(BGP_NODE, &rs_er_limit_cmd);
+	install_element(BGP_NODE, &rs_max_role_peers_cmd);
 	install_element(CONFIG_NODE, &rs_debug_cmd_cmd);
 	install_element(ENABLE_NODE, &rs_debug_cmd_cmd);
 }
