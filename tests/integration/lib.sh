@@ -256,17 +256,39 @@ table_frr() {
 	local node=$1 pfx
 	for pfx in $(vtysh_on "$node" -c "show bgp $T_AFI unicast neighbors $RS_ADDR routes json" |
 		jq -r '.routes // {} | keys[]'); do
-		vtysh_on "$node" -c "show bgp $T_AFI unicast $pfx json" | jq -r --arg p "$pfx" '
-			.paths[] | select(.bestpath.overall == true)
-			| "\($p) nh=\(.nexthops[0].ip) path=\(.aspath.string | gsub(" "; ","))"
-			  + " comm=\((.community.string // "") | gsub(" "; ","))"'
+		_frr_best_line "$node" "$pfx"
 	done | sed 's/path=Local /path= /' | sort
 }
 
-table_gobgp() {
-	gobgp_on "$1" global rib -a "$T_AFI" -j | jq -r --arg rs "$RS_ADDR" '
+# _frr_best_line NODE PREFIX: the line of NODE's best path for PREFIX.
+_frr_best_line() {
+	vtysh_on "$1" -c "show bgp $T_AFI unicast $2 json" | jq -r --arg p "$2" '
+		.paths[] | select(.bestpath.overall == true)
+		| "\($p) nh=\(.nexthops[0].ip) path=\(.aspath.string | gsub(" "; ","))"
+		  + " comm=\((.community.string // "") | gsub(" "; ","))"'
+}
+
+table_gobgp() { _gobgp_best_lines "$1" "$RS_ADDR"; }
+
+# _gobgp_best_lines NODE [NEIGHBOR]: NODE's best paths learned from NEIGHBOR,
+# or from any neighbor when it is empty.
+_gobgp_best_lines() {
+	gobgp_on "$1" global rib -a "$T_AFI" -j | _gobgp_lines "${2:-}" \
+		'.best == true and has("neighbor-ip") and ($rs == "" or .["neighbor-ip"] == $rs)'
+}
+
+# table_gobgp_adjin NODE: every path NODE received from the route server,
+# best or not (its own path for a prefix may be its best one).
+table_gobgp_adjin() {
+	gobgp_on "$1" neighbor "$RS_ADDR" adj-in -a "$T_AFI" -j | _gobgp_lines "" true
+}
+
+# _gobgp_lines NEIGHBOR SELECT: GoBGP's path JSON (stdin) as table lines, the
+# paths for which the jq expression SELECT ($rs: NEIGHBOR) holds.
+_gobgp_lines() {
+	jq -r --arg rs "$1" '
 		to_entries[] | .key as $p | .value[]
-		| select(.best == true and .["neighbor-ip"] == $rs)
+		| select('"$2"')
 		| ([.attrs[] | select(.type == 2) | .as_paths[]?.asns[]?] | map(tostring) | join(",")) as $path
 		| ([.attrs[] | select(.type == 3 or .type == 14) | .nexthop][0] // "") as $nh
 		| ([.attrs[] | select(.type == 8) | .communities[]?
@@ -275,8 +297,11 @@ table_gobgp() {
 }
 
 # BIRD: routes of its BGP protocol "routeserver" only.
-table_bird() {
-	birdc_on "$1" show route all protocol routeserver | awk '
+table_bird() { birdc_on "$1" show route all protocol routeserver | _bird_lines; }
+
+# _bird_lines: "show route all" output as table lines.
+_bird_lines() {
+	awk '
 		function flush() { if (pfx != "") print pfx " nh=" nh " path=" path " comm=" comm }
 		/^[0-9a-f.:]+\/[0-9]+ / { flush(); pfx = $1; nh = ""; path = ""; comm = ""; next }
 		/BGP.next_hop:/ { nh = $2 }
@@ -290,6 +315,19 @@ table_bird() {
 		}
 		END { flush() }' | sort
 }
+
+# The same lines for what the peer learned over BGP from any neighbor (with
+# two route servers, from either instance): its best path for each prefix.
+table_best_frr() {
+	local node=$1 pfx
+	for pfx in $(vtysh_on "$node" -c "show bgp $T_AFI unicast json" | jq -r '
+		.routes // {} | to_entries[]
+		| select(any(.value[]; .bestpath == true and .peerId != "(unspec)")) | .key'); do
+		_frr_best_line "$node" "$pfx"
+	done | sed 's/path=Local /path= /' | sort
+}
+table_best_gobgp() { _gobgp_best_lines "$1"; }
+table_best_bird() { birdc_on "$1" show route primary all where source = RTS_BGP | _bird_lines; }
 
 # wait_table SECONDS DESCRIPTION KIND NODE EXPECTED: waits for the peer's own
 # table to equal EXPECTED, then asserts it (so a miss shows the difference).
