@@ -1,7 +1,7 @@
 #!/bin/bash
-# The lab: a route server (Debian's bgpd + this module) with real peers in
-# network namespaces, showing what each peer learns with branch-to-branch
-# off, then on.
+# The lab: two route server instances (Debian's bgpd + this module, as Azure
+# runs two) with real peers in network namespaces, showing what each peer
+# learns with branch-to-branch off, then on.
 #   lab/run.sh         set everything up, start the lab, show the difference
 #   lab/run.sh stop    stop the lab (only the daemons and namespaces it made)
 set -euo pipefail
@@ -17,17 +17,23 @@ fi
 
 builddir=$("$top/tools/setup.sh" | tail -n1)
 export RS_BUILDDIR=$builddir RS_SRCDIR=$top
+# the second route server instance, rs2 (tests/integration/topology.sh)
+export TOPO_RS2=1
 T_ID=frslab
 source "$top/tests/integration/lib.sh"
 t_stop_persisted "$STATE" # a lab left running by an earlier run
 source "$top/tests/integration/topology.sh"
 
-echo "Starting the lab: route server AS 65515 (10.0.0.1), ExpressRoute gateway"
-echo "(GoBGP, 10.0.0.2), VPN gateway instances (BIRD, 10.0.0.3/.4), NVA 1 (FRR,"
-echo "AS 65001, 10.0.0.11), NVA 2 (GoBGP, AS 65002, 10.0.0.12)..."
+echo "Starting the lab: two route server instances, AS 65515, with the same"
+echo "configuration (rs 10.0.0.1, rs2 10.0.0.5), ExpressRoute gateway (GoBGP,"
+echo "10.0.0.2), VPN gateway instances (BIRD, 10.0.0.3/.4), NVA 1 (FRR, AS 65001,"
+echo "10.0.0.11), NVA 2 (GoBGP, AS 65002, 10.0.0.12); every peer sessions with"
+echo "both instances..."
 topo_start || { echo "the lab did not come up; logs are in $T_DIR" >&2; exit 1; }
 T_PERSIST=$STATE
 
+# Each peer learns every route from both instances; shown is its best path
+# (the virtual network's next hop says from which instance).
 show_tables() {
 	local n
 	for n in er vpn1 vpn2 nva1 nva2; do
@@ -41,10 +47,13 @@ echo "=== branch-to-branch OFF (Azure's default)"
 vtysh_on rs -c "show bgp route-server"
 show_tables
 
-rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
+for inst in rs rs2; do
+	vtysh_on "$inst" -c "configure terminal" -c "router bgp 65515" \
+		-c "route-server allow-branch-to-branch" >/dev/null
+done
 topo_settled on || echo "(some peer did not get the expected routes yet)"
 echo
-echo "=== branch-to-branch ON (vtysh: route-server allow-branch-to-branch)"
+echo "=== branch-to-branch ON (in both instances, vtysh: route-server allow-branch-to-branch)"
 show_tables
 
 # Small wrappers to explore the lab.
@@ -52,6 +61,7 @@ bin=$T_DIR/bin
 mkdir -p "$bin"
 w() { printf '#!/bin/sh\nexec %s "$@"\n' "$2" >"$bin/$1"; chmod +x "$bin/$1"; }
 w rs-vtysh "$RS_VTYSH --vty_socket $T_DIR/rs"
+w rs2-vtysh "$RS_VTYSH --vty_socket $T_DIR/rs2"
 w nva1-vtysh "$RS_VTYSH --vty_socket $T_DIR/nva1"
 w er-gobgp "ip netns exec $(ns_name er) gobgp"
 w nva2-gobgp "ip netns exec $(ns_name nva2) gobgp"
@@ -60,8 +70,14 @@ w vpn2-birdc "birdc -s $T_DIR/vpn2/bird.ctl"
 cat <<EOF2
 
 The lab keeps running. Explore it:
-  $bin/rs-vtysh                       route server (try: show bgp route-server)
+  $bin/rs-vtysh                       route server rs (try: show bgp route-server)
+  $bin/rs2-vtysh                      route server rs2, the second instance
   $bin/rs-vtysh -c 'configure terminal' -c 'router bgp 65515' -c 'no route-server allow-branch-to-branch'
+      (in rs only: the two instances' configurations drift; the compare
+      tool below names the difference and exits 1)
+  $top/tools/frr-routeserver-compare --vtysh \\
+      "$bin/rs-vtysh -c 'show bgp route-server json'" \\
+      "$bin/rs2-vtysh -c 'show bgp route-server json'"
   $bin/nva1-vtysh -c 'show bgp ipv4 unicast'    NVA 1 (FRR)
   $bin/nva2-gobgp global rib                    NVA 2 (GoBGP)
   $bin/er-gobgp global rib                      ExpressRoute gateway (GoBGP)
