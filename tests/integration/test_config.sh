@@ -48,7 +48,7 @@ roles() { jqr '[.peers[] | [.neighbor, .role]] | sort'; }
 rs_config() { rs_json | jq 'del(.peers[].state)'; }
 # What a saved configuration must bring back.
 running() { vtysh_on rs -c "show running-config"; }
-rs_saved_state() { jqr '{allowBranchToBranch, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}'; }
+rs_saved_state() { jqr '{allowBranchToBranch, routingPreference, peers: [.peers[] | {neighbor, role}] | sort_by(.neighbor)}'; }
 
 expect_true "show modules lists bgpd_routeserver" \
 	grep -q bgpd_routeserver <(vtysh_on rs -c "show modules")
@@ -169,10 +169,48 @@ rs_cfg -c "no neighbor fd00::31 route-server role" -c "no neighbor eth0 route-se
 expect_eq "and their no forms remove them" 0 \
 	"$(jqr '[.peers[] | select(.neighbor == "fd00::31" or .neighbor == "eth0")] | length')"
 
+# --- limits and routing preference ---------------------------------------------------
+settings() { jqr '[.routingPreference, .receivedRouteLimit, .receivedRouteRestartMinutes, .expressrouteAdvertisedLimit, .maximumRolePeers]'; }
+limit_of() { jqr ".peers[] | select(.neighbor == \"$1\") | [.receivedRouteLimit, .receivedRouteLimitBy]"; }
+bgpd_limit() { # bgpd's own view: the maximum-prefix in effect
+	vtysh_on rs -c "show bgp neighbors $1 json" | jq -c --arg p "$1" '.[$p].addressFamilyInfo.ipv4Unicast.prefixAllowedMax'
+}
+expect_eq "Azure's defaults" '["expressroute",4000,1,1000,8]' "$(settings)"
+expect_eq "a role peer gets bgpd's maximum-prefix 4000" 4000 "$(bgpd_limit 10.0.0.11)"
+rs_cfg -c "route-server routing-preference as-path" -c "route-server maximum-prefix 100 restart 5" \
+	-c "neighbor 10.0.0.11 route-server maximum-prefix 7" -c "route-server expressroute-advertise-limit 50" \
+	-c "route-server maximum-role-peers 6" >/dev/null
+expect_eq "settings in JSON" '["as-path",100,5,50,6]' "$(settings)"
+expect_eq "the neighbor's own limit" '[7,"routeServer"]' "$(limit_of 10.0.0.11)"
+expect_eq "in effect in bgpd" 7 "$(bgpd_limit 10.0.0.11)"
+expect_eq "the instance's limit for the others" '[100,"routeServer"]' "$(limit_of 10.0.0.2)"
+expect_eq "running-config holds them once, in the route-server lines" \
+	" route-server maximum-role-peers 6
+ route-server routing-preference as-path
+ route-server maximum-prefix 100 restart 5
+ route-server expressroute-advertise-limit 50
+ neighbor 10.0.0.11 route-server maximum-prefix 7" \
+	"$(running | grep -E '^ (route-server|neighbor .* route-server (max|rout))')"
+expect_true "and no implied maximum-prefix or weight" lacks "$(running)" "^  neighbor .* \(maximum-prefix\|weight\)"
+rs_cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.11 maximum-prefix 20" >/dev/null
+expect_eq "the operator's own maximum-prefix wins, shown as such" '[20,"neighborMaximumPrefix"]' "$(limit_of 10.0.0.11)"
+rs_cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.11 maximum-prefix" >/dev/null
+expect_eq "without it the route server's again" '[7,"routeServer"]' "$(limit_of 10.0.0.11)"
+before=$(rs_config)
+bad "unknown routing preference" "route-server routing-preference fastest"
+bad "a limit of 0" "route-server maximum-prefix 0"
+bad "a limit on an unknown neighbor" "neighbor 10.0.0.99 route-server maximum-prefix 5"
+bad "a role-peer limit below the role peers there are" "route-server maximum-role-peers 2"
+rs_cfg -c "no route-server maximum-prefix" -c "no neighbor 10.0.0.11 route-server maximum-prefix" \
+	-c "no route-server expressroute-advertise-limit" -c "no route-server maximum-role-peers" >/dev/null
+expect_eq "no forms: the defaults (the preference stays for the round trip)" '["as-path",4000,1,1000,8]' "$(settings)"
+expect_eq "and bgpd's maximum-prefix is 4000 again" 4000 "$(bgpd_limit 10.0.0.11)"
+
 # --- running-config --------------------------------------------------------------
 rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 expect_eq "running-config holds the module's lines (groups first, as bgpd)" \
 	" route-server allow-branch-to-branch
+ route-server routing-preference as-path
  neighbor VPNGW route-server role vpn-gateway
  neighbor 10.0.0.2 route-server role expressroute-gateway
  neighbor 10.0.0.11 route-server role nva" \

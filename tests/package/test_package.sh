@@ -96,6 +96,10 @@ sessions() {
 configured='{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}
 {"10.0.0.11":[null,true],"10.0.0.2":[true,null]}'
 expect_eq "configured state" "$configured" "$(state)"
+vtysh -c "show bgp route-server json" >"$BACKUP/a.json"
+out=$(frr-routeserver-compare "$BACKUP/a.json" - <"$BACKUP/a.json" 2>&1)
+expect_eq "the installed drift check finds an instance the same as itself" \
+	"0: same configuration" "$?: $out"
 expect_true "write memory" quietly vtysh -c "write memory"
 expect_true "frr.conf holds the module's lines" grep -q "route-server role nva" /etc/frr/frr.conf
 expect_true "frr.conf holds no implied neighbor setting" \
