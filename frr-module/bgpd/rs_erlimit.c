@@ -2,7 +2,6 @@
 /* The advertised-route limit towards ExpressRoute gateways (rs_erlimit.h). */
 #include <zebra.h>
 
-#include "linklist.h"
 #include "log.h"
 
 #include "bgpd/bgpd.h"
@@ -32,21 +31,33 @@ unsigned int rs_erlimit_advertised(struct peer *peer)
 	return subgrp ? subgroup_count(subgrp) : 0;
 }
 
-/* Calls FN for every established ExpressRoute gateway of the instance. */
+/*
+ * Calls FN for every established ExpressRoute gateway of the instance: the
+ * role entries, not bgpd's peer list, so a route costs at most the role
+ * peers (rs_limits: 8 by default).
+ */
+struct gateway_call {
+	bool (*fn)(struct rs_instance *rsi, struct peer *peer, const void *arg);
+	const void *arg;
+};
+
+static bool if_up(struct rs_instance *rsi, struct peer *peer, const void *arg)
+{
+	const struct gateway_call *call = arg;
+
+	return rs_peer_established(peer) &&
+	       peer->afc_nego[AFI_IP][SAFI_UNICAST] &&
+	       call->fn(rsi, peer, call->arg);
+}
+
 static bool each_gateway(struct rs_instance *rsi,
 			 bool (*fn)(struct rs_instance *rsi, struct peer *peer,
 				    const void *arg),
 			 const void *arg)
 {
-	struct listnode *node;
-	struct peer *peer;
+	struct gateway_call call = {.fn = fn, .arg = arg};
 
-	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer))
-		if (rs_peer_role(rsi, peer) == RS_ROLE_EXPRESSROUTE_GW &&
-		    rs_peer_established(peer) &&
-		    peer->afc_nego[AFI_IP][SAFI_UNICAST] && fn(rsi, peer, arg))
-			return true;
-	return false;
+	return rs_role_peers_each(rsi, RS_ROLE_EXPRESSROUTE_GW, if_up, &call);
 }
 
 static bool announce_to(struct rs_instance *rsi, struct peer *peer,
@@ -129,8 +140,7 @@ bool rs_erlimit_admit(struct bgp *bgp, struct peer *rep, struct bgp_dest *dest,
 
 	/*
 	 * REP is the update group's copy of a peer, which has no subgroup:
-	 * the gateway whose group it is has (a few gateways at most, bounded
-	 * by the role-peer limit).
+	 * the gateway whose group it is has.
 	 */
 	if (!rsi || !each_gateway(rsi, in_group, &probe))
 		return true;

@@ -197,6 +197,36 @@ enum rs_role rs_listed_role(const struct rs_instance *rsi,
 	return rs_peer_role(rsi, peer);
 }
 
+bool rs_role_peers_each(struct rs_instance *rsi, enum rs_role role,
+			bool (*fn)(struct rs_instance *rsi, struct peer *peer,
+				   const void *arg),
+			const void *arg)
+{
+	const struct rs_role_entry *own;
+	struct rs_role_entry *entry;
+	struct listnode *node;
+	struct peer *member;
+
+	frr_each (rs_roles, &rsi->roles, entry) {
+		if (entry->role != role)
+			continue;
+		if (!CHECK_FLAG(entry->conf->sflags, PEER_STATUS_GROUP)) {
+			if (fn(rsi, entry->conf, arg))
+				return true;
+			continue;
+		}
+		for (ALL_LIST_ELEMENTS_RO(entry->conf->group->peer, node,
+					  member)) {
+			own = rs_role_entry_find(rsi, member);
+			/* a member's own role is visited as its own entry */
+			if ((!own || own->role == RS_ROLE_NONE) &&
+			    fn(rsi, member, arg))
+				return true;
+		}
+	}
+	return false;
+}
+
 unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 				enum rs_role role)
 {

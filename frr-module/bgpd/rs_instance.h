@@ -101,6 +101,16 @@ uint32_t rs_peer_max_routes(const struct rs_instance *rsi,
 enum rs_role rs_listed_role(const struct rs_instance *rsi,
 			    const struct peer *peer);
 
+/*
+ * Calls FN for every neighbor whose role is ROLE, from the role entries (a
+ * group's: its members), so the cost is bounded by the role peers, not by
+ * bgpd's peer list; stops at the first FN that returns true, and says so.
+ */
+bool rs_role_peers_each(struct rs_instance *rsi, enum rs_role role,
+			bool (*fn)(struct rs_instance *rsi, struct peer *peer,
+				   const void *arg),
+			const void *arg);
+
 /* Number of listed neighbors (not groups) whose role is ROLE. */
 unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 				enum rs_role role);
