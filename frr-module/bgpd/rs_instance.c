@@ -242,13 +242,10 @@ unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 
 unsigned int rs_role_peers_total(const struct rs_instance *rsi)
 {
-	struct listnode *node;
-	struct peer *peer;
 	unsigned int count = 0;
 
-	for (ALL_LIST_ELEMENTS_RO(rsi->bgp->peer, node, peer))
-		if (rs_listed_role(rsi, peer) != RS_ROLE_NONE)
-			count++;
+	for (unsigned int r = RS_ROLE_NONE + 1; r < RS_ROLE_COUNT; r++)
+		count += rs_role_peer_count(rsi, r);
 	return count;
 }
 
