@@ -73,6 +73,28 @@ static bool bind_filter(struct bgp_filter *filter, const char *want)
 	return true;
 }
 
+/*
+ * A reflector client's routes go to the non-client iBGP peers, a
+ * non-client's do not. bgpd resets the session when the operator changes
+ * route-reflector-client, so the routes arrive again; the module keeps the
+ * session and has those peers' advertisements decided again instead.
+ */
+static void bind_reflection_changed(struct peer *changed, afi_t afi,
+				    safi_t safi)
+{
+	struct listnode *node, *nnode;
+	struct peer *peer;
+
+	for (ALL_LIST_ELEMENTS(changed->bgp->peer, node, nnode, peer)) {
+		if (peer == changed || peer->sort != BGP_PEER_IBGP ||
+		    CHECK_FLAG(peer->af_flags[afi][safi],
+			       PEER_FLAG_REFLECTOR_CLIENT) ||
+		    !rs_peer_established(peer) || !peer->afc_nego[afi][safi])
+			continue;
+		bgp_announce_route(peer, afi, safi, false);
+	}
+}
+
 /* What bgpd does when the operator changes the same settings. */
 static void bind_changed(struct peer *peer, afi_t afi, safi_t safi,
 			 unsigned int changed)
@@ -85,6 +107,8 @@ static void bind_changed(struct peer *peer, afi_t afi, safi_t safi,
 		if (up && peer->afc_nego[afi][safi])
 			bgp_announce_route(peer, afi, safi, false);
 	}
+	if (changed & RS_IMPLIED_REFLECT)
+		bind_reflection_changed(peer, afi, safi);
 	/* the weight is given as routes arrive: have them sent again */
 	if ((changed & RS_IMPLIED_WEIGHT) && up && peer->afc_nego[afi][safi])
 		peer_clear_soft(peer, afi, safi, BGP_CLEAR_SOFT_IN);

@@ -150,7 +150,8 @@ static const struct implied_setting {
 		    const struct rs_implied_want *w);
 	unsigned int change;
 } implied[] = {
-	{PEER_FLAG_REFLECTOR_CLIENT, want_reflector, NULL, RS_IMPLIED_OUT},
+	{PEER_FLAG_REFLECTOR_CLIENT, want_reflector, NULL,
+	 RS_IMPLIED_OUT | RS_IMPLIED_REFLECT},
 	{PEER_FLAG_NEXTHOP_UNCHANGED, want_nexthop, NULL, RS_IMPLIED_OUT},
 	{PEER_FLAG_WEIGHT, want_weight, put_weight, RS_IMPLIED_WEIGHT},
 	{PEER_FLAG_MAX_PREFIX, want_limit, put_limit, RS_IMPLIED_LIMIT},

@@ -28,9 +28,10 @@ struct rs_implied_want {
 };
 
 /* What a change needs bgpd to do (rs_implied_apply's result). */
-#define RS_IMPLIED_OUT (1U << 0)    /* regroup, re-announce */
-#define RS_IMPLIED_WEIGHT (1U << 1) /* re-read the peer's routes */
-#define RS_IMPLIED_LIMIT (1U << 2)  /* re-check the received count */
+#define RS_IMPLIED_OUT (1U << 0)     /* regroup, re-announce */
+#define RS_IMPLIED_WEIGHT (1U << 1)  /* re-read the peer's routes */
+#define RS_IMPLIED_LIMIT (1U << 2)   /* re-check the received count */
+#define RS_IMPLIED_REFLECT (1U << 3) /* the peer's routes reflected or not */
 
 /*
  * Makes PEER's settings in slot SLOT (an index of rs_slots) what WANT
