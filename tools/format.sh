@@ -16,7 +16,7 @@ if [ -n "$check" ] && ! clang-format --version | grep -q "version 14\."; then
 	exit 0
 fi
 bad=0
-for f in frr-module/*/*.[ch] include/routeserver/*.h tests/unit/*.c; do
+for f in frr-module/*/*.[ch] include/routeserver/*.h tests/unit/*.c tests/model/*.c; do
 	if [ -n "$check" ]; then
 		clang-format --style="file:$style" "$f" | cmp -s - "$f" ||
 			{ echo "not formatted: $f"; bad=1; }
