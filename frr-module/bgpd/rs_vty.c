@@ -203,9 +203,19 @@ DEFPY(no_rs_neighbor_role, no_rs_neighbor_role_cmd,
 	if (!conf)
 		return CMD_WARNING_CONFIG_FAILED;
 	entry = rsi ? rs_role_entry_find(rsi, conf) : NULL;
-	/* like bgpd's own "no" forms: no role, nothing to do */
-	if (!entry)
-		return CMD_SUCCESS;
+	if (!entry || entry->role == RS_ROLE_NONE) {
+		enum rs_role inherited =
+			rsi ? rs_peer_role(rsi, conf) : RS_ROLE_NONE;
+
+		/* like bgpd's own "no" forms: no role, nothing to do */
+		if (inherited == RS_ROLE_NONE)
+			return CMD_SUCCESS;
+		/* the group's role: this command would change nothing */
+		vty_out(vty,
+			"%% %s has route-server role %s through peer-group %s: remove it from the group, or give the neighbor its own role\n",
+			neighbor, rs_role_name(inherited), conf->group->name);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
 	if (role && rs_role_parse(role, &r) && r != entry->role) {
 		vty_out(vty, "%% %s has route-server role %s, not %s\n",
 			neighbor, rs_role_name(entry->role), role);
