@@ -19,10 +19,14 @@
 
 #include "bgpd/bgpd.h"
 
+#include "routeserver/validate.h"
+
 #include "rs_bind.h"
 #include "rs_cmdguard.h"
+#include "rs_compat.h"
 #include "rs_errors.h"
 #include "rs_instance.h"
+#include "rs_vty.h"
 
 /* An error message for the command, or NULL to let bgpd run it. */
 typedef const char *(*rs_guard_check)(struct bgp *bgp, int argc,
@@ -75,6 +79,13 @@ static enum rs_role protected_role(const struct rs_instance *rsi,
 	return RS_ROLE_NONE;
 }
 
+/* A group's own remote-as, which its members take. */
+static bool group_has_as(const struct peer *conf)
+{
+	return conf->as_type == AS_SPECIFIED || conf->as_type == AS_INTERNAL ||
+	       conf->as_type == AS_EXTERNAL;
+}
+
 /* "[no] neighbor X advertise-map ...": never on role peers. */
 static const char *check_advertise_map(struct bgp *bgp, int argc,
 				       struct cmd_token *argv[], char *buf,
@@ -97,8 +108,9 @@ static const char *check_advertise_map(struct bgp *bgp, int argc,
 }
 
 /*
- * "neighbor X peer-group G": no role peer inherits an advertise-map, and a
- * neighbor that gets G's role must fit in the instance's role-peer limit.
+ * "neighbor X peer-group G": no role peer inherits an advertise-map, a
+ * neighbor that gets G's role must fit in the instance's role-peer limit,
+ * and may have it (an nva in a refused AS or over iBGP may not).
  */
 static const char *check_peer_group_join(struct bgp *bgp, int argc,
 					 struct cmd_token *argv[], char *buf,
@@ -117,6 +129,22 @@ static const char *check_peer_group_join(struct bgp *bgp, int argc,
 
 	if (!group || !role || role->role == RS_ROLE_NONE)
 		return NULL;
+	if (peer && role == grp && !group_has_as(group->conf)) {
+		struct rs_neighbor_facts facts;
+		const char *err;
+
+		/* the member keeps its own AS in a group without one */
+		rs_neighbor_facts_get(bgp, peer, &facts);
+		err = rs_role_check(role->role, &facts);
+		if (err) {
+			snprintf(
+				buf, len,
+				"%s would have route-server role %s in peer-group %s (remote AS %u): %s",
+				name, rs_role_name(role->role), group->name,
+				facts.remote_as, err);
+			return buf;
+		}
+	}
 	if (adds && !rs_limits_role_peers_fit(&rsi->limits,
 					      rs_role_peers_total(rsi), 1)) {
 		snprintf(
@@ -132,6 +160,78 @@ static const char *check_peer_group_join(struct bgp *bgp, int argc,
 		buf, len,
 		"%s would have route-server role %s in peer-group %s, and one of them has an advertise-map: not supported on route-server role peers",
 		name, rs_role_name(role->role), group->name);
+	return buf;
+}
+
+/*
+ * The facts of a neighbor or group after "remote-as AS" (the command's last
+ * word); false when they are not known from it ("auto" on 10.3).
+ */
+static bool remote_as_facts(struct bgp *bgp, const char *as_str,
+			    struct rs_neighbor_facts *facts)
+{
+	as_t as;
+
+	facts->as_known = true;
+	if (strcmp(as_str, "internal") == 0) {
+		facts->ibgp = true;
+		facts->remote_as = bgp->as;
+		return true;
+	}
+	if (strcmp(as_str, "external") == 0) {
+		facts->ibgp = false;
+		facts->remote_as = 0;
+		return true;
+	}
+	if (!rs_str2asn(as_str, &as))
+		return false;
+	facts->ibgp = as == bgp->as;
+	facts->remote_as = as;
+	return true;
+}
+
+/*
+ * "neighbor X [interface [v6only]] remote-as AS": a role stays valid. bgpd
+ * gives a group's AS to every member, so a group's members' own roles are
+ * checked too.
+ */
+static const char *check_remote_as(struct bgp *bgp, int argc,
+				   struct cmd_token *argv[], char *buf,
+				   size_t len)
+{
+	struct rs_instance *rsi = rs_instance_find(bgp);
+	const char *name = NULL, *err = NULL;
+	struct peer *conf = named_conf(bgp, argc, argv, &name);
+	struct rs_neighbor_facts facts = {};
+	struct peer *bad = NULL, *member;
+	struct listnode *node;
+	enum rs_role role;
+
+	if (!rsi || !conf || !remote_as_facts(bgp, argv[argc - 1]->arg, &facts))
+		return NULL;
+	role = rs_peer_role(rsi, conf);
+	if (role != RS_ROLE_NONE)
+		err = rs_role_check(role, &facts);
+	if (!err && CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP)) {
+		for (ALL_LIST_ELEMENTS_RO(conf->group->peer, node, member)) {
+			role = rs_peer_role(rsi, member);
+			if (role == RS_ROLE_NONE)
+				continue;
+			err = rs_role_check(role, &facts);
+			if (err) {
+				bad = member;
+				break;
+			}
+		}
+	}
+	if (!err)
+		return NULL;
+	if (bad)
+		snprintf(buf, len, "%s: member %s has route-server role %s: %s",
+			 name, bad->host, rs_role_name(role), err);
+	else
+		snprintf(buf, len, "%s has route-server role %s: %s", name,
+			 rs_role_name(role), err);
 	return buf;
 }
 
@@ -159,10 +259,16 @@ static const struct {
 	 check_advertise_map},
 	{"neighbor <A.B.C.D|X:X::X:X|WORD> peer-group PGNAME",
 	 check_peer_group_join},
+	{"neighbor <A.B.C.D|X:X::X:X|WORD> remote-as " RS_REMOTE_AS_TOKEN,
+	 check_remote_as},
+	{"neighbor WORD interface remote-as " RS_REMOTE_AS_TOKEN,
+	 check_remote_as},
+	{"neighbor WORD interface v6only remote-as " RS_REMOTE_AS_TOKEN,
+	 check_remote_as},
 };
 
 /* Every element wrapped: bgpd has a few per string (aliases per node). */
-static struct rs_guard guards[8];
+static struct rs_guard guards[16];
 static unsigned int guard_count;
 
 static bool node_has(const struct cmd_node *node, const struct cmd_element *el)

@@ -14,6 +14,7 @@
 
 #if RS_FRR_VERSION >= 1003
 
+#include "asn.h"
 #include "frrevent.h"
 
 /* FRR 9.1 renamed the thread library to "event" */
@@ -27,6 +28,10 @@ typedef struct event rs_timer_t;
 #define rs_peer_status(peer) ((peer)->connection->status)
 #define rs_peer_established(peer) peer_established((peer)->connection)
 #define rs_peer_su_local(peer) ((peer)->connection->su_local)
+
+/* bgpd's "remote-as" argument (FRR 9.0: asdot notation, and "auto") */
+#define RS_REMOTE_AS_TOKEN "<ASNUM|internal|external|auto>"
+#define rs_str2asn(str, asn) asn_str2asn(str, asn)
 
 /* FRR 9.1 moved a leaked path's parent to extra->vrfleak */
 static inline struct bgp_path_info *
@@ -50,6 +55,21 @@ typedef struct thread rs_timer_t;
 #define rs_peer_status(peer) ((peer)->status)
 #define rs_peer_established(peer) peer_established(peer)
 #define rs_peer_su_local(peer) ((peer)->su_local)
+
+#define RS_REMOTE_AS_TOKEN "<(1-4294967295)|internal|external>"
+
+static inline bool rs_str2asn(const char *str, as_t *asn)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(str, &end, 10);
+	if (errno || *end || end == str || v > UINT32_MAX)
+		return false;
+	*asn = v;
+	return true;
+}
 
 static inline struct bgp_path_info *
 rs_path_leak_parent(const struct bgp_path_info *path)

@@ -93,7 +93,7 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 
 	if (!best) {
 		if (uj)
-			vty_out(vty, "{}\n");
+			rs_show_json_warning(vty, "No best path");
 		else
 			vty_out(vty, "%% No best path for %pFX\n",
 				bgp_dest_get_prefix(dest));
@@ -208,7 +208,8 @@ DEFPY(show_rs_explain, show_rs_explain_cmd,
 	dest = bgp_node_lookup(bgp->rib[afi][SAFI_UNICAST], prefix);
 	if (!dest) {
 		if (uj)
-			vty_out(vty, "{}\n");
+			rs_show_json_warning(vty,
+					     "Prefix not in the BGP table");
 		else
 			vty_out(vty, "%% %s is not in the BGP table\n",
 				prefix_str);

@@ -226,7 +226,7 @@ static struct peer *rs_show_peer(struct vty *vty, struct bgp *bgp,
 	else
 		peer = peer_lookup_by_conf_if(bgp, name);
 	if (!peer && uj)
-		vty_out(vty, "{}\n");
+		rs_show_json_warning(vty, "No such neighbor");
 	else if (!peer)
 		vty_out(vty, "%% No such neighbor %s in %s\n", name,
 			bgp->name_pretty);

@@ -207,6 +207,14 @@ static void show_text(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
 		vty_out(vty, "  none\n");
 }
 
+void rs_show_json_warning(struct vty *vty, const char *warning)
+{
+	json_object *json = json_object_new_object();
+
+	json_object_string_add(json, "warning", warning);
+	vty_json(vty, json);
+}
+
 struct bgp *rs_show_bgp(struct vty *vty, const char *vrf_name, bool uj)
 {
 	struct bgp *bgp;
@@ -216,7 +224,7 @@ struct bgp *rs_show_bgp(struct vty *vty, const char *vrf_name, bool uj)
 	else
 		bgp = bgp_get_default();
 	if (!bgp && uj)
-		vty_out(vty, "{}\n");
+		rs_show_json_warning(vty, "No such BGP instance");
 	else if (!bgp)
 		vty_out(vty, "%% No BGP instance %s\n",
 			vrf_name ? vrf_name : "(default)");

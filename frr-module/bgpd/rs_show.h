@@ -11,8 +11,15 @@ struct vty;
 #define RS_SHOW_STR "Route server (Azure Route Server style)\n"
 
 /*
+ * A show command's error in JSON: {"warning": WARNING}, as bgpd's own JSON
+ * show commands report theirs. WARNING is the module's text, never the
+ * operator's (which need not be UTF-8).
+ */
+void rs_show_json_warning(struct vty *vty, const char *warning);
+
+/*
  * The instance named by "vrf NAME" (the default one if NULL). None: a %
- * error, or for JSON (UJ) an empty object.
+ * error, or for JSON (UJ) the warning "No such BGP instance".
  */
 struct bgp *rs_show_bgp(struct vty *vty, const char *vrf_name, bool uj);
 

@@ -72,7 +72,7 @@ DEFPY(rs_b2b, rs_b2b_cmd, "[no$no] route-server allow-branch-to-branch",
 }
 
 /* Facts the core's validation needs about a neighbor or peer-group. */
-static void neighbor_facts(struct bgp *bgp, struct peer *conf,
+void rs_neighbor_facts_get(struct bgp *bgp, const struct peer *conf,
 			   struct rs_neighbor_facts *facts)
 {
 	facts->is_peer_group = CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP);
@@ -101,7 +101,7 @@ static const char *group_member_check(struct bgp *bgp, struct peer *conf,
 	const char *err;
 
 	for (ALL_LIST_ELEMENTS_RO(conf->group->peer, node, member)) {
-		neighbor_facts(bgp, member, &facts);
+		rs_neighbor_facts_get(bgp, member, &facts);
 		err = rs_role_check(role, &facts);
 		if (!err && rs_bind_blocked(member))
 			err = RS_ADVMAP_ERR;
@@ -150,7 +150,7 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 	if (!conf)
 		return CMD_WARNING_CONFIG_FAILED;
 
-	neighbor_facts(bgp, conf, &facts);
+	rs_neighbor_facts_get(bgp, conf, &facts);
 	err = rs_role_check(r, &facts);
 	if (!err && facts.is_peer_group)
 		err = group_member_check(bgp, conf, r, &bad);
@@ -203,9 +203,19 @@ DEFPY(no_rs_neighbor_role, no_rs_neighbor_role_cmd,
 	if (!conf)
 		return CMD_WARNING_CONFIG_FAILED;
 	entry = rsi ? rs_role_entry_find(rsi, conf) : NULL;
-	/* like bgpd's own "no" forms: no role, nothing to do */
-	if (!entry)
-		return CMD_SUCCESS;
+	if (!entry || entry->role == RS_ROLE_NONE) {
+		enum rs_role inherited =
+			rsi ? rs_peer_role(rsi, conf) : RS_ROLE_NONE;
+
+		/* like bgpd's own "no" forms: no role, nothing to do */
+		if (inherited == RS_ROLE_NONE)
+			return CMD_SUCCESS;
+		/* the group's role: this command would change nothing */
+		vty_out(vty,
+			"%% %s has route-server role %s through peer-group %s: remove it from the group, or give the neighbor its own role\n",
+			neighbor, rs_role_name(inherited), conf->group->name);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
 	if (role && rs_role_parse(role, &r) && r != entry->role) {
 		vty_out(vty, "%% %s has route-server role %s, not %s\n",
 			neighbor, rs_role_name(entry->role), role);
