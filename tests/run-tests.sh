@@ -59,10 +59,11 @@ vg_dir=
 if [ -n "$valgrind" ]; then
 	vg_dir=$(mktemp -d /tmp/frr-routeserver-valgrind.XXXXXX)
 	trap 'rm -rf "$vg_dir"' EXIT
-	printf '#!/bin/sh\nexec valgrind -q --log-file=%s/vg.%%%%p /usr/lib/frr/bgpd "$@"\n' \
+	# one log per process (valgrind's %p); definite leaks count as errors
+	printf '#!/bin/sh\nexec valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --log-file=%s/vg.%%p /usr/lib/frr/bgpd "$@"\n' \
 		"$vg_dir" >"$vg_dir/bgpd"
 	chmod +x "$vg_dir/bgpd"
-	export BGPD=$vg_dir/bgpd
+	export BGPD=$vg_dir/bgpd RS_VALGRIND=1
 fi
 
 # No valgrind report of any bgpd of the last test.

@@ -37,8 +37,9 @@ t_cleanup() {
 	for pid in "${T_PIDS[@]}"; do
 		kill -TERM "$pid" 2>/dev/null || true
 	done
+	# (under valgrind a bgpd takes seconds to exit: its leak check)
 	for pid in "${T_PIDS[@]}"; do
-		for ((i = 0; i < 50; i++)); do
+		for ((i = 0; i < 150; i++)); do
 			kill -0 "$pid" 2>/dev/null || break
 			sleep 0.1
 		done
