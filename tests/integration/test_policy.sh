@@ -1,7 +1,7 @@
 #!/bin/bash
 # The route-server policy with real BGP speakers: each peer's OWN received
 # table (prefix, next hop, AS path, communities) with the knob off, on and
-# off again, a live role change, an operator route-map on a role peer, and a
+# off again, live role changes (reflection included), an operator route-map on a role peer, and a
 # restart of the route server from its saved configuration.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/topology.sh"
@@ -70,6 +70,24 @@ wait_table 30 "nva2 without a role: its route reaches the expressroute gateway" 
 	"$(lines "$L_VNET_IBGP" "$L_NVA2_IBGP")"
 rs_cfg -c "neighbor 10.0.0.12 route-server role nva" >/dev/null
 check_all "nva2 role restored" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
+
+# a gateway's role makes it a reflector client, so its routes reach the
+# other iBGP gateways while they have no role; without a role it is not one
+# (bgpd: nothing between non-clients). The expressroute gateway is given
+# role vpn-gateway here: it has no weight (routing preference), whose change
+# would have its routes sent again anyway. No session reset (checked below).
+rs_cfg -c "no neighbor VPNGW route-server role vpn-gateway" \
+	-c "neighbor 10.0.0.2 route-server role vpn-gateway" >/dev/null
+vpn_all_but_er=$(lines "$L_VNET_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
+vpn_all=$(lines "$L_VNET_IBGP" "$L_ER_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
+wait_table 30 "vpn gateways without a role: the other gateway's route reflected" bird vpn1 "$vpn_all"
+rs_cfg -c "no neighbor 10.0.0.2 route-server role vpn-gateway" >/dev/null
+wait_table 30 "the other gateway's role removed: its route no longer reflected" bird vpn1 "$vpn_all_but_er"
+rs_cfg -c "neighbor 10.0.0.2 route-server role vpn-gateway" >/dev/null
+wait_table 30 "the other gateway's role given back: its route reflected again" bird vpn1 "$vpn_all"
+rs_cfg -c "neighbor 10.0.0.2 route-server role expressroute-gateway" \
+	-c "neighbor VPNGW route-server role vpn-gateway" >/dev/null
+check_all "gateway roles restored" "$exp_off_er" "$exp_off_vpn" "$exp_off_nva1" "$exp_off_nva2"
 
 # an operator's own outbound route-map on a role peer keeps applying
 vtysh_on rs -c "configure terminal" \
