@@ -42,7 +42,12 @@ rs_path_leak_parent(const struct bgp_path_info *path)
 	return path->extra->vrfleak->parent;
 }
 
+/* what ttable_dump() allocates its text with */
+#define RS_MTYPE_TTABLE_DUMP MTYPE_TMP_TTABLE
+
 #else /* FRR 8.4 */
+
+#define RS_MTYPE_TTABLE_DUMP MTYPE_TMP
 
 #include "thread.h"
 

@@ -5,6 +5,7 @@
 #include "command.h"
 #include "json.h"
 #include "linklist.h"
+#include "termtable.h"
 #include "vty.h"
 #include "lib/version.h"
 
@@ -85,16 +86,31 @@ static void warn_text(const char *text, void *arg)
 	vty_out(arg, "  %s\n", text);
 }
 
-static void peer_json(json_object *peers, const struct rs_instance *rsi,
-		      struct peer *peer, enum rs_role role)
+/* One role peer: an element of PEERS, or without them a row of TT. */
+static void show_peer(struct ttable *tt, json_object *peers,
+		      const struct rs_instance *rsi, struct peer *peer,
+		      enum rs_role role)
 {
-	json_object *jp = json_object_new_object();
+	const char *name = peer->conf_if ? peer->conf_if : peer->host;
 	struct peer_limit lim = peer_limit(peer);
 	uint32_t learned, advertised;
+	json_object *jp;
 
 	route_counts(peer, &learned, &advertised);
-	json_object_string_add(jp, "neighbor",
-			       peer->conf_if ? peer->conf_if : peer->host);
+	if (!peers) {
+		char limit[32] = "-";
+
+		if (lim.max)
+			snprintf(limit, sizeof(limit), "%u%s%s", lim.max,
+				 lim.own ? " (own)" : "",
+				 lim.exceeded ? " EXCEEDED" : "");
+		ttable_add_row(tt, "%s|%s|%u|%s|%u|%u|%s", name,
+			       rs_role_name(role), rs_remote_as(peer),
+			       peer_state(peer), learned, advertised, limit);
+		return;
+	}
+	jp = json_object_new_object();
+	json_object_string_add(jp, "neighbor", name);
 	json_object_string_add(jp, "role", rs_role_name(role));
 	json_object_int_add(jp, "remoteAs", rs_remote_as(peer));
 	json_object_string_add(jp, "state", peer_state(peer));
@@ -121,83 +137,81 @@ static void peer_json(json_object *peers, const struct rs_instance *rsi,
 		json_object_boolean_true_add(jp, "dynamic");
 	json_object_array_add(peers, jp);
 }
-
-static void show_json(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
+/* The instance's settings and role peers: text, or JSON when JSON is set. */
+static void show_instance(struct vty *vty, struct bgp *bgp,
+			  struct rs_instance *rsi, json_object *json)
 {
-	json_object *json = json_object_new_object();
-	json_object *peers = json_object_new_array();
-	json_object *warnings = json_object_new_array();
 	const struct rs_limits *l = &rsi->limits;
+	json_object *peers = NULL, *warnings = NULL;
+	struct ttable *tt = NULL;
 	struct listnode *node;
 	struct peer *peer;
 
-	/* the FRR tree's: configure checked it matches the installed bgpd */
-	json_object_string_add(json, "frrVersion", FRR_VERSION);
-	json_object_string_add(json, "vrfName", bgp->name_pretty);
-	json_object_int_add(json, "localAs", bgp->as);
-	json_object_string_addf(json, "routerId", "%pI4", &bgp->router_id);
-	json_object_boolean_add(json, "allowBranchToBranch",
-				rsi->branch_to_branch);
-	json_object_string_add(json, "routingPreference",
-			       rs_preference_name(rsi->preference));
-	json_object_int_add(json, "receivedRouteLimit", l->received);
-	json_object_int_add(json, "receivedRouteRestartMinutes", l->restart);
-	json_object_int_add(json, "expressrouteAdvertisedLimit",
-			    l->er_advertised);
-	json_object_int_add(json, "maximumRolePeers", l->role_peers);
-	json_object_int_add(json, "rolePeers", rs_role_peers_total(rsi));
+	if (json) {
+		/* the FRR tree's: configure checked it matches bgpd */
+		json_object_string_add(json, "frrVersion", FRR_VERSION);
+		json_object_string_add(json, "vrfName", bgp->name_pretty);
+		json_object_int_add(json, "localAs", bgp->as);
+		json_object_string_addf(json, "routerId", "%pI4",
+					&bgp->router_id);
+		json_object_boolean_add(json, "allowBranchToBranch",
+					rsi->branch_to_branch);
+		json_object_string_add(json, "routingPreference",
+				       rs_preference_name(rsi->preference));
+		json_object_int_add(json, "receivedRouteLimit", l->received);
+		json_object_int_add(json, "receivedRouteRestartMinutes",
+				    l->restart);
+		json_object_int_add(json, "expressrouteAdvertisedLimit",
+				    l->er_advertised);
+		json_object_int_add(json, "maximumRolePeers", l->role_peers);
+		json_object_int_add(json, "rolePeers",
+				    rs_role_peers_total(rsi));
+		peers = json_object_new_array();
+		warnings = json_object_new_array();
+	} else {
+		vty_out(vty,
+			"Route server, %s: local AS %u, router-id %pI4 (FRR %s)\n",
+			bgp->name_pretty, bgp->as, &bgp->router_id,
+			FRR_VERSION);
+		vty_out(vty, "Branch-to-branch: %s; routing preference: %s\n",
+			rsi->branch_to_branch ? "allowed" : "not allowed",
+			rs_preference_name(rsi->preference));
+		vty_out(vty,
+			"Limits: %u routes received per role peer (restart after %u min), %u advertised to expressroute gateways, %u of %u role peers\n\n",
+			l->received, l->restart, l->er_advertised,
+			rs_role_peers_total(rsi), l->role_peers);
+		tt = ttable_new(&ttable_styles[TTSTYLE_BLANK]);
+		/* flush left, two spaces between columns */
+		tt->style.indent = 0;
+		tt->style.cell.rpad = 2;
+		ttable_restyle(tt);
+		ttable_add_row(
+			tt, "Neighbor|Role|AS|State|Learned|Advertised|Limit");
+	}
+
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
 		enum rs_role role = rs_listed_role(rsi, peer);
 
 		if (role != RS_ROLE_NONE)
-			peer_json(peers, rsi, peer, role);
+			show_peer(tt, peers, rsi, peer, role);
 	}
-	json_object_object_add(json, "peers", peers);
-	rs_warnings(rsi, warn_json, warnings);
-	json_object_object_add(json, "warnings", warnings);
-	vty_json(vty, json);
-}
 
-static void peer_text(struct vty *vty, struct peer *peer, enum rs_role role)
-{
-	struct peer_limit lim = peer_limit(peer);
-	uint32_t learned, advertised;
-	char limit[32] = "-";
-
-	route_counts(peer, &learned, &advertised);
-	if (lim.max)
-		snprintf(limit, sizeof(limit), "%u%s%s", lim.max,
-			 lim.own ? " (own)" : "",
-			 lim.exceeded ? " EXCEEDED" : "");
-	vty_out(vty, "%-25s %-21s %10u %-12s %8u %10u  %s\n",
-		peer->conf_if ? peer->conf_if : peer->host, rs_role_name(role),
-		rs_remote_as(peer), peer_state(peer), learned, advertised,
-		limit);
-}
-
-static void show_text(struct vty *vty, struct bgp *bgp, struct rs_instance *rsi)
-{
-	const struct rs_limits *l = &rsi->limits;
-	struct listnode *node;
-	struct peer *peer;
-
-	vty_out(vty, "Route server, %s: local AS %u, router-id %pI4 (FRR %s)\n",
-		bgp->name_pretty, bgp->as, &bgp->router_id, FRR_VERSION);
-	vty_out(vty, "Branch-to-branch: %s; routing preference: %s\n",
-		rsi->branch_to_branch ? "allowed" : "not allowed",
-		rs_preference_name(rsi->preference));
-	vty_out(vty,
-		"Limits: %u routes received per role peer (restart after %u min), %u advertised to expressroute gateways, %u of %u role peers\n\n",
-		l->received, l->restart, l->er_advertised,
-		rs_role_peers_total(rsi), l->role_peers);
-	vty_out(vty, "%-25s %-21s %10s %-12s %8s %10s  %s\n", "Neighbor",
-		"Role", "AS", "State", "Learned", "Advertised", "Limit");
-	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
-		enum rs_role role = rs_listed_role(rsi, peer);
-
-		if (role != RS_ROLE_NONE)
-			peer_text(vty, peer, role);
+	if (json) {
+		json_object_object_add(json, "peers", peers);
+		rs_warnings(rsi, warn_json, warnings);
+		json_object_object_add(json, "warnings", warnings);
+		vty_json(vty, json);
+		return;
 	}
+	if (tt->nrows > 1) {
+		char *out = ttable_dump(tt, "\n");
+
+		vty_out(vty, "%s", out);
+		XFREE(RS_MTYPE_TTABLE_DUMP, out);
+	} else {
+		vty_out(vty, "No role peers\n");
+	}
+	ttable_del(tt);
 	if (rsi->er_withheld)
 		vty_out(vty,
 			"\nExpressRoute gateways: advertised-route limit %u reached, learned routes withheld\n",
@@ -240,10 +254,8 @@ DEFPY(show_rs, show_rs_cmd,
 	if (!bgp)
 		return CMD_WARNING;
 	/* an instance without route-server settings shows the defaults */
-	if (uj)
-		show_json(vty, bgp, rs_instance_get(bgp));
-	else
-		show_text(vty, bgp, rs_instance_get(bgp));
+	show_instance(vty, bgp, rs_instance_get(bgp),
+		      uj ? json_object_new_object() : NULL);
 	return CMD_SUCCESS;
 }
 
