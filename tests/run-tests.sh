@@ -93,7 +93,7 @@ else
 		selected "$(basename "$t")" || continue
 		run "integration/$(basename "$t" .sh)" \
 			env RS_BUILDDIR="$builddir" RS_SRCDIR="$srcdir" \
-			timeout --kill-after=10 600 bash "$t"
+			timeout --kill-after=10 1200 bash "$t"
 		# every test must clean up after itself, also when it fails
 		run "integration/$(basename "$t" .sh): cleaned up" leftovers_none
 		[ -z "$valgrind" ] ||
