@@ -22,7 +22,7 @@ def load(path):
     with open(path, newline="") as f:
         for row in csv.DictReader(f):
             n = int(row["prefixes"])
-            loads[n].append(float(row["load1"]))
+            loads[n] += [float(row["load1"]), float(row["load1_end"])]
             for metric, _ in METRICS:
                 values[(n, row["phase"], row["mode"], metric)].append(
                     float(row[metric])
@@ -49,7 +49,7 @@ def table(path):
         reps = {m: len(values.get((n, "learn", m, "wall_s"), [])) for m in MODES}
         print(
             f"\n{n} prefixes; medians of {min(reps.values())}-{max(reps.values())} "
-            f"repetitions; load1 at mode start {min(loads[n]):.2f}-{max(loads[n]):.2f}"
+            f"repetitions; load1 during the runs {min(loads[n]):.2f}-{max(loads[n]):.2f}"
         )
         print(
             f"{'phase':<12} {'metric':<8} {'floor':>9} {'routemap':>9} {'module':>9}"

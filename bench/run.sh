@@ -276,6 +276,20 @@ peak_rss_mib() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 HZ=$(getconf CLK_TCK)
 
+# With BENCH_PERF=PHASE, perf records the route server (call graphs) during
+# that phase, into $BENCH_PERF_DIR (default /tmp), one file a mode and size.
+perf_start() {
+	local out=${BENCH_PERF_DIR:-/tmp}/perf-$N-$MODE-$REP-$2.data
+	perf record -q -F 999 -g -p "$1" -o "$out" >/dev/null 2>&1 &
+	PERF_PID=$!
+	sleep 0.5 # perf attaches
+	t_log "perf recording into $out"
+}
+perf_stop() {
+	kill -INT "$PERF_PID"
+	wait "$PERF_PID" || true
+}
+
 # phase NAME COMMAND...: runs COMMAND (which changes the state variables and
 # the route server or peers), waits until every receiver holds its expected
 # count, and records wall time, the route server's CPU and its peak RSS
@@ -285,6 +299,7 @@ phase() {
 	shift
 	pid=$(rs_pid)
 	echo 5 >"/proc/$pid/clear_refs"
+	[ "$name" != "${BENCH_PERF:-}" ] || perf_start "$pid" "$name"
 	c0=$(cpu_ticks "$pid")
 	t0=$(now)
 	"$@"
@@ -294,8 +309,10 @@ phase() {
 	fi
 	wall=$(echo "$(now) - $t0" | bc)
 	cpu=$(echo "scale=2; ($(cpu_ticks "$pid") - $c0) / $HZ" | bc)
-	printf '%s,%s,%s,%s,%.2f,%.2f,%s,%s,%s\n' "$N" "$REP" "$MODE" "$name" \
-		"$wall" "$cpu" "$(peak_rss_mib "$pid")" "$LOAD0" "$(date -u +%FT%TZ)" >>"$OUT"
+	[ "$name" != "${BENCH_PERF:-}" ] || perf_stop
+	printf '%s,%s,%s,%s,%.2f,%.2f,%s,%s,%s,%s\n' "$N" "$REP" "$MODE" "$name" \
+		"$wall" "$cpu" "$(peak_rss_mib "$pid")" "$LOAD0" "$(load1)" \
+		"$(date -u +%FT%TZ)" >>"$OUT"
 	t_log "$MODE $name: ${wall}s wall, ${cpu}s CPU"
 }
 
@@ -390,7 +407,7 @@ lan_create
 node_create rs 10.0.0.1/24
 for node in "${PEERS[@]}"; do node_create "$node" "${ADDR[$node]}/24"; done
 
-[ -s "$OUT" ] || echo "prefixes,rep,mode,phase,wall_s,cpu_s,peak_rss_mib,load1,time" >"$OUT"
+[ -s "$OUT" ] || echo "prefixes,rep,mode,phase,wall_s,cpu_s,peak_rss_mib,load1,load1_end,time" >"$OUT"
 t_log "load before: $(cat /proc/loadavg)"
 for N in "${SIZES[@]}"; do
 	set_sizes "$N"
