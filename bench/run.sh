@@ -280,8 +280,10 @@ peak_rss_mib() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 HZ=$(getconf CLK_TCK)
 
-# With BENCH_PERF=PHASE, perf records the route server (call graphs) during
-# that phase, into $BENCH_PERF_DIR (default /tmp), one file a mode and size.
+# With BENCH_PERF="PHASE...", perf records the route server (call graphs)
+# during those phases, into $BENCH_PERF_DIR (default /tmp), one file a mode,
+# size, repetition and phase.
+perf_wanted() { [[ " ${BENCH_PERF:-} " == *" $1 "* ]]; }
 perf_start() {
 	local out=${BENCH_PERF_DIR:-/tmp}/perf-$N-$MODE-$REP-$2.data
 	perf record -q -F 999 -g -p "$1" -o "$out" >/dev/null 2>&1 &
@@ -294,16 +296,33 @@ perf_stop() {
 	wait "$PERF_PID" || true
 }
 
+# settle PID: waits until the route server is idle (at most one clock tick
+# of CPU in a second; bounded). Some work shows in no receiver's count: a
+# route refresh after a role change re-sends routes the peers already have.
+# A phase's CPU therefore runs until the route server is idle again, and the
+# next phase starts from rest.
+settle() {
+	local i a b
+	for ((i = 0; i < WAIT; i++)); do
+		a=$(cpu_ticks "$1")
+		sleep 1
+		b=$(cpu_ticks "$1")
+		[ $((b - a)) -gt 1 ] || return 0
+	done
+	t_log "the route server did not become idle in ${WAIT}s"
+}
+
 # phase NAME COMMAND...: runs COMMAND (which changes the state variables and
 # the route server or peers), waits until every receiver holds its expected
-# count, and records wall time, the route server's CPU and its peak RSS
-# during the phase (VmHWM reset before it: clear_refs 5).
+# count (the wall time), then until the route server is idle, and records
+# the wall time, the route server's CPU (until idle) and its peak RSS during
+# the phase (VmHWM reset before it: clear_refs 5).
 phase() {
 	local name=$1 pid t0 c0 wall cpu
 	shift
 	pid=$(rs_pid)
 	echo 5 >"/proc/$pid/clear_refs"
-	[ "$name" != "${BENCH_PERF:-}" ] || perf_start "$pid" "$name"
+	! perf_wanted "$name" || perf_start "$pid" "$name"
 	c0=$(cpu_ticks "$pid")
 	t0=$(now)
 	"$@"
@@ -312,8 +331,9 @@ phase() {
 		return 1
 	fi
 	wall=$(echo "$(now) - $t0" | bc)
+	settle "$pid"
 	cpu=$(echo "scale=2; ($(cpu_ticks "$pid") - $c0) / $HZ" | bc)
-	[ "$name" != "${BENCH_PERF:-}" ] || perf_stop
+	! perf_wanted "$name" || perf_stop
 	printf '%s,%s,%s,%s,%.2f,%.2f,%s,%s,%s,%s\n' "$N" "$REP" "$MODE" "$name" \
 		"$wall" "$cpu" "$(peak_rss_mib "$pid")" "$LOAD0" "$(load1)" \
 		"$(date -u +%FT%TZ)" >>"$OUT"
@@ -393,6 +413,7 @@ run_mode() {
 		show_counts
 		return 1
 	}
+	settle "$(rs_pid)"
 	phase learn learn
 	t_log "$MODE update groups: $(update_groups)"
 	if [ "$MODE" != floor ]; then
