@@ -7,8 +7,9 @@ set -euo pipefail
 bench=$(cd "$(dirname "$0")" && pwd)
 csv=${1:-$bench/results.csv}
 png=${2:-$bench/results.png}
-if ! python3 -c 'import matplotlib' 2>/dev/null; then
+# Debian's python3 (a python3 of its own earlier in PATH lacks Debian's modules)
+if ! /usr/bin/python3 -c 'import matplotlib' 2>/dev/null; then
 	apt-get install -y python3-matplotlib >&2
 fi
-python3 "$bench/results.py" plot "$csv" "$png"
+/usr/bin/python3 "$bench/results.py" plot "$csv" "$png"
 echo "$png"

@@ -74,9 +74,9 @@ def plot(path, png):
 
     values, _ = load(path)
     sizes = sorted({k[0] for k in values})
-    fig, axes = plt.subplots(2, 3, figsize=(15, 8), sharex=True)
+    fig, axes = plt.subplots(2, 4, figsize=(18, 8), sharex=True)
     style = {"floor": "k:", "routemap": "b--", "module": "r-"}
-    for col, phase in enumerate(["learn", "knob-off", "flap-up"]):
+    for col, phase in enumerate(["learn", "knob-off", "role-change", "flap-up"]):
         for row, (metric, label) in enumerate(METRICS[:2]):
             ax = axes[row][col]
             for mode in MODES:

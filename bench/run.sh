@@ -443,4 +443,4 @@ for N in "${SIZES[@]}"; do
 	done
 done
 t_log "load after: $(cat /proc/loadavg)"
-python3 "$top/bench/results.py" table "$OUT"
+/usr/bin/python3 "$top/bench/results.py" table "$OUT"
