@@ -29,7 +29,8 @@ while [ $# -gt 0 ]; do
 	shift
 done
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(100000 500000 1000000)
-MODES=(${BENCH_MODES:-floor routemap module})
+# BENCH_MODES: which route servers (all three by default)
+read -ra MODES <<<"${BENCH_MODES:-floor routemap module}"
 
 builddir=$("$top/tools/setup.sh" | tail -n1)
 export RS_BUILDDIR=$builddir RS_SRCDIR=$top
