@@ -1,138 +1,447 @@
 #!/bin/bash
-# Benchmark: 100,000 prefixes from the ExpressRoute gateway through the route
-# server to an NVA, and a policy flip that withdraws and re-advertises them,
-# measured in ONE run with the module and with a plain bgpd (no module; the
-# flip there is bgpd's own outbound route-map doing the same work). Prints
-# both figures, their ratio and the route server's peak RSS and CPU time.
-# Modes alternate for REPS repetitions (default 3); medians are reported.
-#   bench/run.sh [PREFIXES [REPS]]      (default 100000 3; root)
+# Benchmark at Azure's full size: the route server with its 8 role peers (an
+# ExpressRoute gateway, a VPN gateway's 2 instances, 5 NVAs of different
+# ASNs), PREFIXES routes, and three route servers in one run, alternating:
+#   floor     Debian's bgpd, no policy at all (everything goes everywhere)
+#   routemap  Debian's bgpd with the hand-written community + route-map
+#             policy users write today for this scenario
+#   module    Debian's bgpd with the module (the roles and the knob)
+# Phases: learn, knob off, knob on, role change, role back, session flap
+# (down, up).
+# Per phase: wall time until every receiver holds its expected route count,
+# the route server's CPU seconds and peak RSS. Raw rows go to a CSV file;
+# bench/results.py prints the table of medians and ratios (and plots).
+#   bench/run.sh [PREFIXES...] [--reps N] [--out FILE]   (root)
+#   default: 100000 500000 1000000, 3 repetitions, bench/results.csv
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-N=${1:-100000}
-REPS=${2:-3}
+
+SIZES=()
+REPS=3
+OUT=$top/bench/results.csv
+while [ $# -gt 0 ]; do
+	case $1 in
+	--reps) REPS=$2 && shift ;;
+	--out) OUT=$2 && shift ;;
+	[0-9]*) SIZES+=("$1") ;;
+	*) echo "usage: $0 [PREFIXES...] [--reps N] [--out FILE]" >&2 && exit 2 ;;
+	esac
+	shift
+done
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(100000 500000 1000000)
+# BENCH_MODES: which route servers (all three by default)
+read -ra MODES <<<"${BENCH_MODES:-floor routemap module}"
 
 builddir=$("$top/tools/setup.sh" | tail -n1)
 export RS_BUILDDIR=$builddir RS_SRCDIR=$top
+export T_ID=${T_ID:-bench$$}
+# bgpd without zebra logs "sendmsg_nexthop: zclient_send_message() failed"
+# (an error) for every route it learns: writing that would cost the route
+# servers more CPU than the policy; log only what is critical
+export BGPD_LOG_LEVEL=${BGPD_LOG_LEVEL:-critical}
 source "$top/tests/integration/lib.sh"
 set +u
 
-# ExpressRoute gateway: Debian's bgpd originating N /24s, session held down
-# until the clock starts.
-{
-	cat <<'CONF'
+# --- the topology -----------------------------------------------------------
+# The 8 role peers, all BIRD 2 (each one both a prefix source and a
+# receiver): node address AS role
+PEERS=(er vpn1 vpn2 nva1 nva2 nva3 nva4 nva5)
+declare -A ADDR=([er]=10.0.0.2 [vpn1]=10.0.0.3 [vpn2]=10.0.0.4)
+declare -A ASN=([er]=65515 [vpn1]=65515 [vpn2]=65515)
+declare -A ROLE=([er]=er [vpn1]=vpn [vpn2]=vpn)
+for i in 1 2 3 4 5; do
+	ADDR[nva$i]=10.0.0.1$i ASN[nva$i]=6500$i ROLE[nva$i]=nva
+done
+# Prefix sets (the /24s from 20.0.0.0 on, in blocks): the ExpressRoute
+# gateway sends half, both VPN instances the same quarter (active-active),
+# each NVA a twentieth. SET[node] names the block a node originates.
+declare -A SET=([er]=er [vpn1]=vpn [vpn2]=vpn)
+for i in 1 2 3 4 5; do SET[nva$i]=nva$i; done
+SETS=(er vpn nva1 nva2 nva3 nva4 nva5)
+declare -A SET_SIZE SET_FIRST SET_ROLE=([er]=er [vpn]=vpn)
+for i in 1 2 3 4 5; do SET_ROLE[nva$i]=nva; done
+
+set_sizes() {
+	local n=$1 first=0 s
+	SET_SIZE[er]=$((n / 2))
+	SET_SIZE[vpn]=$((n / 4))
+	for i in 1 2 3 4; do SET_SIZE[nva$i]=$((n / 20)); done
+	# the last NVA takes the rounding, so the sets add up to n
+	SET_SIZE[nva5]=$((n - n / 2 - n / 4 - 4 * (n / 20)))
+	for s in "${SETS[@]}"; do
+		SET_FIRST[$s]=$first
+		first=$((first + SET_SIZE[$s]))
+	done
+}
+
+# bird_conf NODE: the peer's BIRD configuration. Its prefixes are in a
+# static protocol that starts disabled (the learn phase enables it); the
+# BGP session exports only those and imports everything (its count is the
+# receiver's measure).
+bird_conf() {
+	local node=$1 s=${SET[$1]}
+	cat <<CONF
+router id ${ADDR[$node]};
+protocol device { scan time 60; }
+protocol bgp routeserver {
+	local ${ADDR[$node]} as ${ASN[$node]};
+	neighbor 10.0.0.1 as 65515;
+	direct;
+	connect retry time 2;
+	error wait time 1, 2;
+	ipv4 {
+		gateway direct;
+		import all;
+		export where proto = "prefixes";
+	};
+}
+protocol static prefixes {
+	disabled;
+	ipv4;
+CONF
+	awk -v first="${SET_FIRST[$s]}" -v n="${SET_SIZE[$s]}" 'BEGIN {
+		for (i = first; i < first + n; i++)
+			printf "\troute %d.%d.%d.0/24 blackhole;\n",
+				20 + int(i / 65536), int(i / 256) % 256, i % 256 }'
+	echo "}"
+}
+
+# The route servers' configurations share the neighbors; the plain ones
+# spell out what the roles imply (doc/routeserver.md, "What a role sets"),
+# so all three do the same work apart from the policy: route-reflector-client
+# on the iBGP gateways, next hop unchanged towards the eBGP NVAs, the limit
+# on received routes (raised above the benchmark's sizes everywhere), and
+# the ExpressRoute routing preference's weight 1 on the ExpressRoute gateway.
+LIMIT=10000000
+rs_conf() {
+	local mode=$1 i
+	cat <<CONF
 frr defaults traditional
-hostname er
+hostname rs
 router bgp 65515
- bgp router-id 10.0.0.2
+ bgp router-id 10.0.0.1
+ no bgp ebgp-requires-policy
  no bgp network import-check
- neighbor 10.0.0.1 remote-as internal
- neighbor 10.0.0.1 shutdown
- address-family ipv4 unicast
+ timers bgp 60 180
+ neighbor 10.0.0.2 remote-as internal
+ neighbor 10.0.0.2 timers connect 2
+ neighbor VPNGW peer-group
+ neighbor VPNGW remote-as internal
+ neighbor VPNGW timers connect 2
+ neighbor 10.0.0.3 peer-group VPNGW
+ neighbor 10.0.0.4 peer-group VPNGW
 CONF
-	awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++)
-		printf "  network %d.%d.%d.0/24\n", 20 + int(i / 65536), int(i / 256) % 256, i % 256 }'
-	printf ' exit-address-family\nexit\n'
-} >"$T_DIR/er.conf"
+	for i in 1 2 3 4 5; do
+		printf ' neighbor 10.0.0.1%d remote-as 6500%d\n neighbor 10.0.0.1%d timers connect 2\n' "$i" "$i" "$i"
+	done
+	echo " address-family ipv4 unicast"
+	echo "  network 10.1.0.0/16"
+	if [ "$mode" != module ]; then
+		printf '  neighbor %s route-reflector-client\n' 10.0.0.2 VPNGW
+		printf "  neighbor %s maximum-prefix $LIMIT restart 1\n" 10.0.0.2 VPNGW 10.0.0.1{1..5}
+		printf '  neighbor %s attribute-unchanged next-hop\n' 10.0.0.1{1..5}
+		echo "  neighbor 10.0.0.2 weight 1"
+	fi
+	if [ "$mode" = routemap ]; then
+		printf '  neighbor 10.0.0.2 route-map FROM-ER in\n'
+		printf '  neighbor VPNGW route-map FROM-VPN in\n'
+		printf '  neighbor 10.0.0.1%d route-map FROM-NVA in\n' 1 2 3 4 5
+		rmap_out on vpn | sed 's/^/  /'
+	fi
+	echo " exit-address-family"
+	if [ "$mode" = module ]; then
+		cat <<CONF
+ route-server allow-branch-to-branch
+ route-server maximum-prefix $LIMIT
+ route-server expressroute-advertise-limit $LIMIT
+ neighbor 10.0.0.2 route-server role expressroute-gateway
+ neighbor VPNGW route-server role vpn-gateway
+CONF
+		printf ' neighbor 10.0.0.1%d route-server role nva\n' 1 2 3 4 5
+	fi
+	echo "exit"
+	[ "$mode" != routemap ] || routemap_policy
+}
 
-frr_nva_conf 65001 10.0.0.11 >"$T_DIR/nva.conf"
-
-# The route server: the module's example configuration, knob on. The plain
-# baseline drops the module's lines, spells out the neighbor settings the
-# roles imply, and gets a route-map that the flip attaches to the NVA to do
-# the same withdrawal.
-sed 's/^ neighbor 10.0.0.2 route-server role expressroute-gateway$/&\n route-server allow-branch-to-branch/' \
-	"$top/doc/examples/routeserver.conf" >"$T_DIR/rs-module.conf"
-{
-	grep -v 'route-server' "$top/doc/examples/routeserver.conf" |
-		sed 's|^  network 10.1.0.0/16$|&\n  neighbor 10.0.0.2 route-reflector-client\n  neighbor VPNGW route-reflector-client\n  neighbor 10.0.0.11 attribute-unchanged next-hop\n  neighbor 10.0.0.12 attribute-unchanged next-hop|'
+# The hand-written policy: an inbound route-map per role tags the routes
+# with the role's community; outbound route-maps per destination role match
+# the tags with community-lists and strip them. Each has an ON and an OFF
+# variant (branch-to-branch); the knob swaps them on every neighbor.
+routemap_policy() {
 	cat <<'CONF'
-ip prefix-list VNET-ONLY seq 5 permit 10.1.0.0/16
-route-map FLIP permit 10
- match ip address prefix-list VNET-ONLY
+bgp community-list standard ROLE-ER seq 5 permit 65515:2
+bgp community-list standard ROLE-VPN seq 5 permit 65515:3
+bgp community-list standard ROLE-GW seq 5 permit 65515:2
+bgp community-list standard ROLE-GW seq 10 permit 65515:3
+bgp community-list standard ROLE-ANY seq 5 permit 65515:2
+bgp community-list standard ROLE-ANY seq 10 permit 65515:3
+bgp community-list standard ROLE-ANY seq 15 permit 65515:4
+route-map FROM-ER permit 10
+ set community 65515:2 additive
+route-map FROM-VPN permit 10
+ set community 65515:3 additive
+route-map FROM-NVA permit 10
+ set community 65515:4 additive
+route-map TO-NVA-ON permit 10
+ set comm-list ROLE-ANY delete
+route-map TO-NVA-OFF deny 10
+ match community ROLE-GW
+route-map TO-NVA-OFF permit 20
+ set comm-list ROLE-ANY delete
+route-map TO-ER-ON deny 10
+ match community ROLE-ER
+route-map TO-ER-ON permit 20
+ set comm-list ROLE-ANY delete
+route-map TO-ER-OFF deny 10
+ match community ROLE-ANY
+route-map TO-ER-OFF permit 20
+route-map TO-VPN-ON deny 10
+ match community ROLE-VPN
+route-map TO-VPN-ON permit 20
+ set comm-list ROLE-ANY delete
+route-map TO-VPN-OFF deny 10
+ match community ROLE-ANY
+route-map TO-VPN-OFF permit 20
 CONF
-} >"$T_DIR/rs-plain.conf"
+}
+
+# rmap_out on|off VPN-ROLE: the outbound route-map lines for every role
+# peer, for the knob's state and the VPN gateway's role (vpn or er).
+rmap_out() {
+	local k=${1^^} vpnrole=${2^^}
+	echo "neighbor 10.0.0.2 route-map TO-ER-$k out"
+	echo "neighbor VPNGW route-map TO-$vpnrole-$k out"
+	printf "neighbor 10.0.0.1%d route-map TO-NVA-$k out\n" 1 2 3 4 5
+}
+
+# --- the expected tables ----------------------------------------------------
+# KNOB (on|off), VPNROLE (vpn|er), DOWN (a node whose session is shut) and
+# SENDING (whether the peers send their prefixes yet) describe the state; expected NODE is the route count NODE should hold.
+
+# allowed SRC-ROLE DST-ROLE: the module's table (doc/routeserver.md)
+allowed() {
+	[ "$MODE" = floor ] && return 0
+	case $1.$2 in
+	nva.nva) return 0 ;;
+	er.er | vpn.vpn) return 1 ;;
+	*) [ "$KNOB" = on ] ;;
+	esac
+}
+role_of() { if [ "${ROLE[$1]}" = vpn ]; then echo "$VPNROLE"; else echo "${ROLE[$1]}"; fi; }
+expected() {
+	local node=$1 s n=1 srole gone='' # n: the virtual network's prefix
+	[ "$SENDING" = yes ] || {
+		echo "$n"
+		return
+	}
+	# a shut session's set is gone (both VPN instances send theirs)
+	[ -z "$DOWN" ] || [ "${ROLE[$DOWN]}" = vpn ] || gone=${SET[$DOWN]}
+	for s in "${SETS[@]}"; do
+		[ "$s" != "${SET[$node]}" ] || continue
+		[ "$s" != "$gone" ] || continue
+		srole=${SET_ROLE[$s]}
+		[ "$srole" != vpn ] || srole=$VPNROLE
+		allowed "$srole" "$(role_of "$node")" || continue
+		n=$((n + SET_SIZE[$s]))
+	done
+	# without policy the VPN instances' group gets the VPN prefixes too:
+	# the best path (vpn1's, the lower router-id) comes back to vpn1 with
+	# its own ORIGINATOR_ID, which BIRD drops (RFC 4456); vpn2 takes it
+	if [ "$MODE" = floor ] && [ "$node" = vpn2 ] && [ "$DOWN" != vpn1 ]; then
+		n=$((n + SET_SIZE[vpn]))
+	fi
+	echo "$n"
+}
+
+# imported NODE: the routes NODE's BIRD imported from the route server
+imported() {
+	birdc_on "$1" show protocols all routeserver |
+		awk '/Routes:/ { n = $2 } END { print n + 0 }'
+}
+converged() {
+	local node
+	for node in "${PEERS[@]}"; do
+		[ "$node" != "$DOWN" ] || continue
+		[ "$(imported "$node")" -eq "$(expected "$node")" ] || return 1
+	done
+}
+# show_counts: what each receiver holds and should hold (after a timeout)
+show_counts() {
+	local node
+	for node in "${PEERS[@]}"; do
+		t_log "  $node: $(imported "$node") imported, $(expected "$node") expected"
+	done
+}
+
+# --- measuring the route server ----------------------------------------------
+now() { date +%s.%N; }
+rs_pid() { cat "$T_DIR/rs/bgpd.pid"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+peak_rss_mib() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+HZ=$(getconf CLK_TCK)
+
+# With BENCH_PERF="PHASE...", perf records the route server (call graphs)
+# during those phases, into $BENCH_PERF_DIR (default /tmp), one file a mode,
+# size, repetition and phase.
+perf_wanted() { [[ " ${BENCH_PERF:-} " == *" $1 "* ]]; }
+perf_start() {
+	local out=${BENCH_PERF_DIR:-/tmp}/perf-$N-$MODE-$REP-$2.data
+	perf record -q -F 999 -g -p "$1" -o "$out" >/dev/null 2>&1 &
+	PERF_PID=$!
+	sleep 0.5 # perf attaches
+	t_log "perf recording into $out"
+}
+perf_stop() {
+	kill -INT "$PERF_PID"
+	wait "$PERF_PID" || true
+}
+
+# settle PID: waits until the route server is idle (at most one clock tick
+# of CPU in a second; bounded). Some work shows in no receiver's count: a
+# route refresh after a role change re-sends routes the peers already have.
+# A phase's CPU therefore runs until the route server is idle again, and the
+# next phase starts from rest.
+settle() {
+	local i a b
+	for ((i = 0; i < WAIT; i++)); do
+		a=$(cpu_ticks "$1")
+		sleep 1
+		b=$(cpu_ticks "$1")
+		[ $((b - a)) -gt 1 ] || return 0
+	done
+	t_log "the route server did not become idle in ${WAIT}s"
+}
+
+# phase NAME COMMAND...: runs COMMAND (which changes the state variables and
+# the route server or peers), waits until every receiver holds its expected
+# count (the wall time), then until the route server is idle, and records
+# the wall time, the route server's CPU (until idle) and its peak RSS during
+# the phase (VmHWM reset before it: clear_refs 5).
+phase() {
+	local name=$1 pid t0 c0 wall cpu
+	shift
+	pid=$(rs_pid)
+	echo 5 >"/proc/$pid/clear_refs"
+	! perf_wanted "$name" || perf_start "$pid" "$name"
+	c0=$(cpu_ticks "$pid")
+	t0=$(now)
+	"$@"
+	if ! wait_until "$WAIT" "$name: every receiver converged" converged; then
+		show_counts
+		return 1
+	fi
+	wall=$(echo "$(now) - $t0" | bc)
+	settle "$pid"
+	cpu=$(echo "scale=2; ($(cpu_ticks "$pid") - $c0) / $HZ" | bc)
+	! perf_wanted "$name" || perf_stop
+	printf '%s,%s,%s,%s,%.2f,%.2f,%s,%s,%s,%s\n' "$N" "$REP" "$MODE" "$name" \
+		"$wall" "$cpu" "$(peak_rss_mib "$pid")" "$LOAD0" "$(load1)" \
+		"$(date -u +%FT%TZ)" >>"$OUT"
+	t_log "$MODE $name: ${wall}s wall, ${cpu}s CPU"
+}
+
+# --- the phases' actions -------------------------------------------------------
+rs_af() { rs_cfg -c "address-family ipv4 unicast" "$@" >/dev/null; }
+vtysh_lines() {
+	local l args=()
+	while read -r l; do args+=(-c "$l"); done
+	rs_af "${args[@]}"
+}
+
+learn() {
+	local node
+	SENDING=yes
+	for node in "${PEERS[@]}"; do birdc_on "$node" enable prefixes >/dev/null; done
+}
+knob() {
+	KNOB=$1
+	case $MODE in
+	module) rs_cfg -c "$([ "$KNOB" = off ] && echo no) route-server allow-branch-to-branch" >/dev/null ;;
+	routemap) rmap_out "$KNOB" "$VPNROLE" | vtysh_lines ;;
+	esac
+}
+# role ROLE: the VPN gateway's peer-group gets ROLE (vpn or er); the
+# route-map policy does the same with its tagging, outbound map and the
+# ExpressRoute weight
+role() {
+	VPNROLE=$1
+	case $MODE in
+	module)
+		rs_cfg -c "neighbor VPNGW route-server role $([ "$VPNROLE" = er ] &&
+			echo expressroute-gateway || echo vpn-gateway)" >/dev/null
+		;;
+	routemap)
+		{
+			echo "neighbor VPNGW route-map FROM-${VPNROLE^^} in"
+			echo "$([ "$VPNROLE" = vpn ] && echo no) neighbor VPNGW weight 1"
+			rmap_out "$KNOB" "$VPNROLE" | grep VPNGW
+		} | vtysh_lines
+		;;
+	esac
+}
+# shut NODE / unshut NODE: the route server's session to NODE (the session
+# flap: its routes go from every receiver, then come back)
+shut() {
+	DOWN=$1
+	rs_cfg -c "neighbor ${ADDR[$1]} shutdown" >/dev/null
+}
+unshut() {
+	DOWN=''
+	rs_cfg -c "no neighbor ${ADDR[$1]} shutdown" >/dev/null
+}
+
+# update_groups: the route server's IPv4 update groups, their peers
+update_groups() {
+	vtysh_on rs -c "show bgp ipv4 unicast update-groups" |
+		awk '/Update-group/ { printf "%s[", sep; sep = "] " }
+			/^ +- 10\.0\.0\./ { printf " %s", $2 } END { print "]" }'
+}
+
+run_mode() {
+	local node
+	MODE=$1 KNOB=on VPNROLE=vpn DOWN='' SENDING=no
+	LOAD0=$(load1)
+	t_log "== $N prefixes, repetition $REP: $MODE (load $LOAD0)"
+	rs_conf "$MODE" >"$T_DIR/rs-$MODE.conf"
+	if [ "$MODE" = module ]; then
+		start_bgpd rs "$T_DIR/rs-$MODE.conf" module
+	else
+		start_bgpd rs "$T_DIR/rs-$MODE.conf"
+	fi
+	for node in "${PEERS[@]}"; do start_bird "$node" "$T_DIR/bird-$node.conf"; done
+	wait_until 120 "every session up with the virtual network's prefix" converged || {
+		show_counts
+		return 1
+	}
+	settle "$(rs_pid)"
+	phase learn learn
+	t_log "$MODE update groups: $(update_groups)"
+	if [ "$MODE" != floor ]; then
+		phase knob-off knob off
+		phase knob-on knob on
+		phase role-change role er
+		phase role-back role vpn
+	fi
+	phase flap-down shut er
+	phase flap-up unshut er
+	for node in "${PEERS[@]}"; do stop_bird "$node"; done
+	stop_bgpd rs
+}
 
 lan_create
 node_create rs 10.0.0.1/24
-node_create er 10.0.0.2/24
-node_create nva1 10.0.0.11/24
+for node in "${PEERS[@]}"; do node_create "$node" "${ADDR[$node]}/24"; done
 
-nva_count() {
-	vtysh_on nva1 -c "show bgp summary json" |
-		jq '.ipv4Unicast.peers["10.0.0.1"].pfxRcd // 0'
-}
-count_is() { [ "$(nva_count)" -eq "$1" ]; }
-now() { date +%s.%N; }
-elapsed() { echo "$(now) - $1" | bc; }
-rs_pid() { cat "$T_DIR/rs/bgpd.pid"; }
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
-peak_rss_mib() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
-
-# flip MODE off|on: the module's knob, or the plain baseline's route-map
-flip() {
-	if [ "$1" = module ]; then
-		rs_cfg -c "$([ "$2" = off ] && echo no) route-server allow-branch-to-branch"
-	else
-		rs_cfg -c "address-family ipv4 unicast" \
-			-c "$([ "$2" = on ] && echo no) neighbor 10.0.0.11 route-map FLIP out"
-	fi
-}
-
-declare -A R # R[mode.metric] = space-separated values, one a repetition
-record() { R[$1]="${R[$1]:-} $2"; }
-run_mode() {
-	local mode=$1 t
-	t_log "== $mode: starting"
-	start_bgpd er "$T_DIR/er.conf"
-	if [ "$mode" = module ]; then
-		start_bgpd rs "$T_DIR/rs-module.conf" module
-	else
-		start_bgpd rs "$T_DIR/rs-plain.conf"
-	fi
-	start_bgpd nva1 "$T_DIR/nva.conf"
-	wait_until 60 "nva session up with the VNet prefix" count_is 1
-
-	t=$(now)
-	vtysh_on er -c "configure terminal" -c "router bgp 65515" -c "no neighbor 10.0.0.1 shutdown"
-	wait_until 900 "$N prefixes at the nva" count_is $((N + 1))
-	record "$mode.learn" "$(elapsed "$t")"
-
-	t=$(now)
-	flip "$mode" off
-	wait_until 900 "withdrawal at the nva" count_is 1
-	record "$mode.off" "$(elapsed "$t")"
-
-	t=$(now)
-	flip "$mode" on
-	wait_until 900 "re-advertisement at the nva" count_is $((N + 1))
-	record "$mode.on" "$(elapsed "$t")"
-
-	record "$mode.rss" "$(peak_rss_mib "$(rs_pid)")"
-	record "$mode.cpu" "$(cpu_seconds "$(rs_pid)")"
-	stop_bgpd nva1
-	stop_bgpd rs
-	stop_bgpd er
-}
-
-for ((rep = 1; rep <= REPS; rep++)); do
-	t_log "repetition $rep of $REPS"
-	run_mode plain
-	run_mode module
+[ -s "$OUT" ] || echo "prefixes,rep,mode,phase,wall_s,cpu_s,peak_rss_mib,load1,load1_end,time" >"$OUT"
+t_log "load before: $(cat /proc/loadavg)"
+for N in "${SIZES[@]}"; do
+	set_sizes "$N"
+	WAIT=$((120 + N / 2000))
+	for node in "${PEERS[@]}"; do bird_conf "$node" >"$T_DIR/bird-$node.conf"; done
+	for ((REP = 1; REP <= REPS; REP++)); do
+		for m in "${MODES[@]}"; do run_mode "$m"; done
+	done
 done
-
-median() { tr ' ' '\n' <<<"${R[$1]}" | grep . | sort -g | awk '{ v[NR] = $1 }
-	END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo
-echo "frr-routeserver benchmark: $N prefixes, medians of $REPS runs, $(nproc) cores, $(date -u +%Y-%m-%d)"
-printf '%-44s %12s %12s %8s\n' "metric" "plain bgpd" "module" "ratio"
-row() {
-	local p m
-	p=$(median "plain.$2")
-	m=$(median "module.$2")
-	printf '%-44s %12.2f %12.2f %8.2f\n' "$1" "$p" "$m" "$(echo "scale=4; $m / $p" | bc)"
-}
-row "learn: all prefixes at the nva (s)" learn
-row "flip off: withdrawn at the nva (s)" off
-row "flip on: re-advertised at the nva (s)" on
-row "route server peak RSS (MiB)" rss
-row "route server CPU time, whole run (s)" cpu
+t_log "load after: $(cat /proc/loadavg)"
+/usr/bin/python3 "$top/bench/results.py" table "$OUT"

@@ -3,11 +3,11 @@
  * The route-server decision as a route-map match rule.
  *
  * bgpd 8.4 has no hook in its outbound path, so the verdict rides on a
- * route-map. One map per destination role ("route-server suppress-to-<role>")
- * holds a single "permit 10" entry whose only clause is this rule, with the
- * role as its argument: the map is applied in the advertise-map "withdraw"
- * slot (see rs_bind.c), where a PERMIT result means "do not advertise". The
- * rule therefore matches when the core says suppress.
+ * route-map. One map per destination role ("rs to-nva", "rs to-er", "rs
+ * to-vpn") holds a single "permit 10" entry whose only clause is this rule,
+ * with the role as its argument: the map is applied in the advertise-map
+ * "withdraw" slot (see rs_bind.c), where a PERMIT result means "do not
+ * advertise". The rule therefore matches when the core says suppress.
  *
  * The maps' names contain a space: no vtysh command can name them, so an
  * operator can neither edit, delete nor shadow them ("route-map NAME" takes
@@ -40,11 +40,18 @@ DEFINE_MTYPE_STATIC(BGPD, RS_RULE, "Route-server route-map rule");
 
 #define RS_RULE_NAME "route-server suppress-to"
 
+/*
+ * Short names: bgpd looks the map up by name twice for every announcement
+ * to a role peer (subgroup_announce_check: a copy, a string hash and a
+ * compare of the whole name each time). With the names of 0.4.0
+ * ("route-server suppress-to-expressroute-gateway", ...) the lookups took
+ * 6.9 % of the route server's CPU while it learned 500,000 routes, with
+ * these 4.6 % (bench/README.md).
+ */
 static const char *const map_names[RS_ROLE_COUNT] = {
-	[RS_ROLE_EXPRESSROUTE_GW] =
-		"route-server suppress-to-expressroute-gateway",
-	[RS_ROLE_VPN_GW] = "route-server suppress-to-vpn-gateway",
-	[RS_ROLE_NVA] = "route-server suppress-to-nva",
+	[RS_ROLE_EXPRESSROUTE_GW] = "rs to-er",
+	[RS_ROLE_VPN_GW] = "rs to-vpn",
+	[RS_ROLE_NVA] = "rs to-nva",
 };
 
 const char *rs_rmap_name(enum rs_role dest)

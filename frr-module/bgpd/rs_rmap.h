@@ -15,7 +15,7 @@ struct bgp_dest;
 struct bgp_path_info;
 struct peer;
 
-/* "rs-suppress-to-nva" etc.: reserved names, created by the module. */
+/* "rs to-nva" etc.: reserved names, created by the module. */
 const char *rs_rmap_name(enum rs_role dest);
 /* True when NAME is one of the module's route-maps. */
 bool rs_rmap_is_ours(const char *name);

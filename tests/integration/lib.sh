@@ -16,6 +16,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 RS_MODULE=${RS_MODULE:-$RS_BUILDDIR/.libs/bgpd_routeserver.so}
 RS_VTYSH=${RS_VTYSH:-$RS_BUILDDIR/vtysh/vtysh}
 BGPD=${BGPD:-/usr/lib/frr/bgpd}
+# what start_bgpd's bgpd logs to its file (the benchmark raises it: without
+# zebra, bgpd logs an error for every nexthop registration it cannot send)
+BGPD_LOG_LEVEL=${BGPD_LOG_LEVEL:-debug}
 
 T_ID=${T_ID:-frs$$}
 T_DIR=$(mktemp -d "/tmp/frr-routeserver-$T_ID.XXXXXX")
@@ -119,7 +122,7 @@ start_bgpd() {
 	cp "$conf" "$dir/bgpd.conf"
 	in_ns "$node" "$BGPD" "${mod[@]}" -d "${rib[@]}" -S -P 0 -f "$dir/bgpd.conf" \
 		-i "$dir/bgpd.pid" --vty_socket "$dir" \
-		--log "file:$dir/bgpd.log" --log-level debug 2>>"$dir/bgpd.stderr"
+		--log "file:$dir/bgpd.log" --log-level "$BGPD_LOG_LEVEL" 2>>"$dir/bgpd.stderr"
 	wait_until 30 "bgpd pid file of $node" test -s "$dir/bgpd.pid" || {
 		cat "$dir/bgpd.stderr" >&2
 		return 1
@@ -145,15 +148,25 @@ start_zebra() {
 }
 
 # stop_bgpd NODE: stops a bgpd we started, and waits for it to be gone.
-stop_bgpd() {
-	local pid i
-	pid=$(cat "$T_DIR/$1/bgpd.pid")
-	kill -TERM "$pid"
+stop_bgpd() { stop_pid "$(cat "$T_DIR/$1/bgpd.pid")"; }
+
+# stop_pid PID: stops a daemon we started (SIGTERM, SIGKILL after 30 s),
+# waits for it to be gone and forgets it, so the cleanup never signals a
+# reused PID.
+stop_pid() {
+	local pid=$1 i p left=()
+	kill -TERM "$pid" 2>/dev/null || true
 	for ((i = 0; i < 300; i++)); do
-		kill -0 "$pid" 2>/dev/null || return 0
+		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
 	done
-	kill -KILL "$pid"
+	kill -KILL "$pid" 2>/dev/null || true
+	# a backgrounded daemon (bird -f) is our child: reap it
+	wait "$pid" 2>/dev/null || true
+	for p in "${T_PIDS[@]}"; do
+		[ "$p" = "$pid" ] || left+=("$p")
+	done
+	T_PIDS=("${left[@]}")
 }
 
 # rs_cfg ARGS...: configuration commands in the route server's "router bgp
@@ -234,7 +247,14 @@ start_bird() {
 	ip netns exec "$(ns_name "$node")" bird -f -c "$dir/bird.conf" \
 		-s "$dir/bird.ctl" >"$dir/bird.log" 2>&1 &
 	T_PIDS+=("$!")
+	echo "$!" >"$dir/bird.pid"
 	wait_until 10 "bird control socket of $node" test -S "$dir/bird.ctl"
+}
+
+# stop_bird NODE: stops the bird start_bird started.
+stop_bird() {
+	stop_pid "$(cat "$T_DIR/$1/bird.pid")"
+	rm -f "$T_DIR/$1/bird.ctl"
 }
 
 # birdc_on NODE ARGS...: BIRD's CLI, talking to NODE's bird.

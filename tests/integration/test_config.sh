@@ -216,7 +216,7 @@ expect_eq "running-config holds the module's lines (groups first, as bgpd)" \
  neighbor 10.0.0.11 route-server role nva" \
 	"$(running | grep -E '^ (route-server|neighbor .* route-server)')"
 expect_true "running-config shows no module route-map" \
-	lacks "$(running)" "suppress-to"
+	lacks "$(running)" "route-map rs to-"
 
 state=$(rs_saved_state)
 running | sed -n '/^frr defaults/,$p' | grep -v '^bgp no-rib' >"$T_DIR/saved.conf"

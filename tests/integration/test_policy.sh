@@ -43,7 +43,7 @@ vpn_grp=$(updgrp_of 10.0.0.3)
 expect_true "expressroute and vpn gateways are in different update groups ($er_grp vs $vpn_grp)" \
 	test -n "$er_grp" -a "$er_grp" != null -a "$er_grp" != "$vpn_grp"
 expect_eq "both vpn gateway instances share one update group" "$vpn_grp" "$(updgrp_of 10.0.0.4)"
-expect_eq "neighbor JSON shows the binding" '"route-server suppress-to-nva"' \
+expect_eq "neighbor JSON shows the binding" '"rs to-nva"' \
 	"$(vtysh_on rs -c "show bgp neighbors 10.0.0.11 json" |
 		jq -c '."10.0.0.11".addressFamilyInfo.ipv4Unicast.advertiseMap.advertiseMap')"
 expect_true "running-config has no advertise-map after JSON commands" \

@@ -43,9 +43,10 @@ refused() {
 # --- the module's route-maps are out of the operator's reach ------------------
 case_route_maps() {
 	local out
-	out=$(vtysh_on rs -c "configure terminal" -c "route-map route-server suppress-to-nva deny 10" 2>&1)
+	out=$(vtysh_on rs -c "configure terminal" -c "route-map rs to-nva deny 10" 2>&1)
 	expect_true "the module's route-map cannot be named on the CLI" grep -q "^% " <<<"$out"
 	# the names of earlier versions are plain operator maps now, used by nobody
+	# (0.4.0's, "route-server suppress-to-nva", cannot be typed at all)
 	vtysh_on rs -c "configure terminal" -c "route-map rs-suppress-to-nva deny 10" \
 		-c "route-map rs-suppress-to-nva permit 20" -c "route-map rs-suppress-to-nva-2 permit 5" >/dev/null
 	vtysh_on rs -c "clear bgp * soft out" >/dev/null
@@ -149,7 +150,7 @@ case_labeled_unicast() {
 	rs_af -c "no neighbor 10.0.0.12 activate" >/dev/null
 	rs_cfg -c "address-family ipv4 labeled-unicast" -c "neighbor 10.0.0.12 activate" >/dev/null
 	expect_eq "a role peer in labeled-unicast carries the policy and the implied next hop" \
-		'{"advertiseMap":"route-server suppress-to-nva","nextHopUnchanged":true}' \
+		'{"advertiseMap":"rs to-nva","nextHopUnchanged":true}' \
 		"$(vtysh_on rs -c "show bgp neighbors 10.0.0.12 json" | jq -c '
 			."10.0.0.12".addressFamilyInfo.ipv4LabeledUnicast
 			| {advertiseMap: .advertiseMap.advertiseMap,
