@@ -59,9 +59,10 @@ vg_dir=
 if [ -n "$valgrind" ]; then
 	vg_dir=$(mktemp -d /tmp/frr-routeserver-valgrind.XXXXXX)
 	trap 'rm -rf "$vg_dir"' EXIT
-	# one log per process (valgrind's %p); definite leaks count as errors
-	printf '#!/bin/sh\nexec valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --log-file=%s/vg.%%p /usr/lib/frr/bgpd "$@"\n' \
-		"$vg_dir" >"$vg_dir/bgpd"
+	# one log per process (valgrind's %p); definite leaks count as errors,
+	# but for bgpd's own (tests/valgrind/bgpd.supp)
+	printf '#!/bin/sh\nexec valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions=%s --log-file=%s/vg.%%p /usr/lib/frr/bgpd "$@"\n' \
+		"$srcdir/tests/valgrind/bgpd.supp" "$vg_dir" >"$vg_dir/bgpd"
 	chmod +x "$vg_dir/bgpd"
 	export BGPD=$vg_dir/bgpd RS_VALGRIND=1
 fi
