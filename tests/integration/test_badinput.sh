@@ -216,6 +216,7 @@ show_cases=(
 	exec '^% No BGP instance NOPE' "show on an unknown VRF" "show bgp vrf NOPE route-server"
 	exec '^% No BGP instance GONE' "show on a deleted instance" "show bgp vrf GONE route-server"
 	exec '^% No BGP instance all' "vrf all is not supported" "show bgp vrf all route-server"
+	exec '^No role peers$' "an instance without role peers" "show bgp vrf RED route-server"
 	exec '^% No such neighbor 10\.0\.0\.60' "learned-routes of a deleted neighbor" "show bgp route-server neighbor 10.0.0.60 learned-routes"
 	exec '^% No such neighbor 10\.0\.0\.60' "advertised-routes of a deleted neighbor" "show bgp route-server neighbor 10.0.0.60 advertised-routes"
 	exec '^% No such neighbor 10\.0\.0\.2 in VRF RED' "routes of a neighbor of another instance" "show bgp vrf RED route-server neighbor 10.0.0.2 learned-routes"
