@@ -6,6 +6,8 @@ t_log() { echo "# $*" >&2; }
 
 T_FAILS=0
 T_CHECKS=0
+T_SKIPS=0
+T_SKIPPED=()
 
 # expect_eq DESCRIPTION EXPECTED ACTUAL
 expect_eq() {
@@ -32,8 +34,24 @@ expect_true() {
 	fi
 }
 
+# expect_skip DESCRIPTION REASON: a check that cannot run, reported as
+# skipped (TAP's "# SKIP" directive): counted, neither passed nor failed.
+expect_skip() {
+	T_CHECKS=$((T_CHECKS + 1))
+	T_SKIPS=$((T_SKIPS + 1))
+	T_SKIPPED+=("$1 ($2)")
+	echo "ok - $1 # SKIP $2"
+}
+
+# t_done: the summary line ("# N checks, M failed", and ", K skipped" with
+# the skipped checks listed when there are any); fails if a check failed.
 t_done() {
-	echo "# $T_CHECKS checks, $T_FAILS failed"
+	if [ "$T_SKIPS" -eq 0 ]; then
+		echo "# $T_CHECKS checks, $T_FAILS failed"
+	else
+		echo "# $T_CHECKS checks, $T_FAILS failed, $T_SKIPS skipped"
+		printf '#   skipped: %s\n' "${T_SKIPPED[@]}"
+	fi
 	[ "$T_FAILS" -eq 0 ]
 }
 
