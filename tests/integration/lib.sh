@@ -15,7 +15,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 : "${RS_BUILDDIR:?RS_BUILDDIR must point at the build directory}"
 RS_MODULE=${RS_MODULE:-$RS_BUILDDIR/.libs/bgpd_routeserver.so}
 RS_VTYSH=${RS_VTYSH:-$RS_BUILDDIR/vtysh/vtysh}
-BGPD=${BGPD:-/usr/lib/frr/bgpd}
+# the route server's bgpd (the one with the module; valgrind's in the
+# valgrind run); the peers' bgpd is always Debian's own
+RS_BGPD=${RS_BGPD:-/usr/lib/frr/bgpd}
 # what start_bgpd's bgpd logs to its file (the benchmark raises it: without
 # zebra, bgpd logs an error for every nexthop registration it cannot send)
 BGPD_LOG_LEVEL=${BGPD_LOG_LEVEL:-debug}
@@ -116,11 +118,11 @@ in_ns() {
 # module; without zebra (-Z) unless "zebra" says to use start_zebra's.
 # (Waits are generous: under valgrind, start and shutdown take seconds.)
 start_bgpd() {
-	local node=$1 conf=$2 with=${3:-} dir="$T_DIR/$1" mod=() rib=(-Z)
-	[ "$with" = module ] && mod=(-M "$RS_MODULE")
+	local node=$1 conf=$2 with=${3:-} dir="$T_DIR/$1" bgpd=/usr/lib/frr/bgpd mod=() rib=(-Z)
+	[ "$with" = module ] && bgpd=$RS_BGPD mod=(-M "$RS_MODULE")
 	[ "${4:-}" = zebra ] && rib=(-z "$dir/zserv.api")
 	cp "$conf" "$dir/bgpd.conf"
-	in_ns "$node" "$BGPD" "${mod[@]}" -d "${rib[@]}" -S -P 0 -f "$dir/bgpd.conf" \
+	in_ns "$node" "$bgpd" "${mod[@]}" -d "${rib[@]}" -S -P 0 -f "$dir/bgpd.conf" \
 		-i "$dir/bgpd.pid" --vty_socket "$dir" \
 		--log "file:$dir/bgpd.log" --log-level "$BGPD_LOG_LEVEL" 2>>"$dir/bgpd.stderr"
 	wait_until 30 "bgpd pid file of $node" test -s "$dir/bgpd.pid" || {
@@ -173,14 +175,51 @@ stop_pid() {
 # 65515" (node rs), through the built vtysh; prints what vtysh answers.
 rs_cfg() { vtysh_on rs -c "configure terminal" -c "router bgp 65515" "$@" 2>&1; }
 
+# knob NODE on|off: branch-to-branch on or off in route server NODE.
+knob() {
+	local no=
+	[ "$2" = on ] || no="no "
+	vtysh_on "$1" -c "configure terminal" -c "router bgp 65515" \
+		-c "${no}route-server allow-branch-to-branch" >/dev/null
+}
+
 # lines LINE...: one per line, sorted, as the table_* functions print them.
 lines() { printf '%s\n' "$@" | sort; }
 
-# vtysh_on NODE ARGS...: the built vtysh, talking to NODE's bgpd.
+# vtysh_on NODE ARGS...: the built vtysh, talking to NODE's bgpd; NODE "-"
+# is the machine's own FRR, through the vtysh on PATH (the package test).
 vtysh_on() {
 	local node=$1
 	shift
-	"$RS_VTYSH" --vty_socket "$T_DIR/$node" "$@"
+	if [ "$node" = - ]; then
+		vtysh "$@"
+	else
+		"$RS_VTYSH" --vty_socket "$T_DIR/$node" "$@"
+	fi
+}
+
+# --- what a bgpd shows --------------------------------------------------------
+
+# running_config [NODE]: NODE's (rs's) running-config.
+running_config() { vtysh_on "${1:-rs}" -c "show running-config"; }
+
+# save_running_config NODE FILE: NODE's running-config as a configuration
+# file a bgpd starts from (vtysh's header and "bgp no-rib", which bgpd's -Z
+# sets, left out).
+save_running_config() {
+	running_config "$1" | sed -n '/^frr defaults/,$p' | grep -v '^bgp no-rib' >"$2"
+}
+
+# rs_json [NODE]: "show bgp route-server json" of NODE (rs).
+rs_json() { vtysh_on "${1:-rs}" -c "show bgp route-server json"; }
+
+# session_counts [NODE [state]]: how often each of NODE's (rs's) sessions was
+# established, one JSON object by neighbor, keys sorted: {"10.0.0.11":1,...}
+# (a reset session shows as a higher count); with "state", [STATE,COUNT].
+session_counts() {
+	local f=.connectionsEstablished
+	[ "${2:-}" != state ] || f="[.bgpState, $f]"
+	vtysh_on "${1:-rs}" -c "show bgp neighbors json" | jq -cS "map_values($f)"
 }
 
 # --- peer configurations ---------------------------------------------------
@@ -357,5 +396,107 @@ wait_table() {
 	_table_is() { [ "$(table_"$kind" "$node")" == "$want" ]; }
 	wait_until "$secs" "$what" _table_is || true
 	expect_eq "$what" "$want" "$(table_"$kind" "$node")"
+}
+
+# --- expected output, in files beside the tests --------------------------------
+# expected/TEST/... holds what a test expects where it is longer than a line:
+# JSON (*.json), text, and each peer's own table after a step
+# (expected/TEST/STEP/NODE.table, as FRR's topotests keep per-step expected
+# output beside each router). Lines starting with "#" are comments.
+T_EXPECTED=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/expected
+
+# expected NAME: the text of expected/NAME, comment lines left out.
+expected() { grep -v '^#' "$T_EXPECTED/$1"; }
+
+# expected_json NAME: expected/NAME, a JSON value a line, compact (jq -c).
+expected_json() { expected "$1" | jq -c .; }
+
+# PEER_KIND[NODE]: the table_KIND that reads NODE's own table (set by the
+# script that starts the peers; topology.sh for the reference topology).
+declare -A PEER_KIND=()
+
+# expected_table STEP NODE: NODE's table in expected/STEP/NODE.table, sorted
+# as the table_* functions sort.
+expected_table() { expected "$1/$2.table" | sort; }
+
+# step_nodes STEP: the nodes that have a table in expected/STEP (none: fails).
+step_nodes() {
+	local f
+	for f in "$T_EXPECTED/$1"/*.table; do
+		[ -e "$f" ] || { t_log "no tables in expected/$1"; return 1; }
+		basename "$f" .table
+	done
+}
+
+# tables_hold STEP: every peer that has a table in expected/STEP holds it.
+tables_hold() {
+	local nodes node
+	nodes=$(step_nodes "$1") || return 1
+	for node in $nodes; do
+		[ "$("table_${PEER_KIND[$node]}" "$node")" == "$(expected_table "$1" "$node")" ] || return 1
+	done
+}
+
+# expect_tables SECONDS PHASE STEP: every peer that has a table in
+# expected/STEP holds it: one check a peer ("PHASE: NODE's table"), each
+# after a bounded wait of SECONDS for it (a miss shows the difference).
+expect_tables() {
+	local secs=$1 phase=$2 step=$3 nodes node
+	nodes=$(step_nodes "$step") || { expect_true "$phase: expected tables in expected/$step" false; return; }
+	for node in $nodes; do
+		wait_table "$secs" "$phase: $node's table" "${PEER_KIND[$node]}" "$node" \
+			"$(expected_table "$step" "$node")"
+	done
+}
+
+# --- scenarios: one failure never decides the next ----------------------------
+# A script of independent scenarios names its baseline once, then runs them:
+#   scenario_baseline WHAT CHECK RESTORE
+#   scenario NAME FUNCTION
+# WHAT says what the baseline is (e.g. "the knob-off tables"); CHECK, a
+# command (bounded), succeeds while it holds; RESTORE, a command, brings it
+# back (e.g. the daemons restarted from their start configuration). Every
+# scenario first checks that it starts from the baseline (one check) and runs
+# FUNCTION, which leaves the baseline as it found it. After a scenario with a
+# failed check (or one that did not start from the baseline), RESTORE and
+# CHECK run, so that the next scenario starts clean; if the baseline cannot be
+# restored (one failed check says so), the remaining scenarios are reported
+# skipped instead of failing on top. With T_SCENARIOS set (a list of names),
+# only those scenarios run.
+SCENARIO_WHAT= SCENARIO_CHECK= SCENARIO_RESTORE= SCENARIO_LOST=
+scenario_baseline() { SCENARIO_WHAT=$1 SCENARIO_CHECK=$2 SCENARIO_RESTORE=$3; }
+
+scenario() {
+	local name=$1 fails=$T_FAILS
+	[ -z "${T_SCENARIOS:-}" ] || [[ " $T_SCENARIOS " == *" $name "* ]] || return 0
+	t_log "scenario: $name"
+	if [ -n "$SCENARIO_LOST" ]; then
+		expect_skip "$name" "$SCENARIO_LOST"
+		return 0
+	fi
+	if $SCENARIO_CHECK; then
+		expect_true "$name: starts from $SCENARIO_WHAT" true
+	else
+		expect_true "$name: starts from $SCENARIO_WHAT" false
+		scenario_restore "before scenario $name" || {
+			expect_skip "$name" "$SCENARIO_LOST"
+			return 0
+		}
+	fi
+	"$2"
+	[ "$T_FAILS" -eq "$fails" ] || scenario_restore "after scenario $name"
+}
+
+# scenario_restore WHEN: RESTORE, then CHECK (one check); sets SCENARIO_LOST
+# and fails when the baseline is not back.
+scenario_restore() {
+	t_log "restoring $SCENARIO_WHAT $1"
+	if $SCENARIO_RESTORE && $SCENARIO_CHECK; then
+		expect_true "$SCENARIO_WHAT restored $1" true
+		return 0
+	fi
+	expect_true "$SCENARIO_WHAT restored $1" false
+	SCENARIO_LOST="$SCENARIO_WHAT could not be restored $1"
+	return 1
 }
 

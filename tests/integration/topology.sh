@@ -36,17 +36,20 @@ L_NVA1C_IBGP="$P_NVA1_COMM nh=10.0.0.11 path=65001 comm=65001:99"
 L_NVA2_EBGP="$P_NVA2 nh=10.0.0.12 path=65515,65002 comm="
 L_NVA2_IBGP="$P_NVA2 nh=10.0.0.12 path=65002 comm="
 
-# knob off: virtual network to everyone, NVA <-> NVA, nothing else
-exp_off_er=$(lines "$L_VNET_IBGP")
-exp_off_vpn=$(lines "$L_VNET_IBGP")
-exp_off_nva1=$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP")
-exp_off_nva2=$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP")
-# knob on: gateways and NVAs learn each other's routes; never a gateway's
-# routes back to a gateway of the same kind; NO_ADVERTISE to nobody
-exp_on_er=$(lines "$L_VNET_IBGP" "$L_VPN_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
-exp_on_vpn=$(lines "$L_VNET_IBGP" "$L_ER_IBGP" "$L_NVA1_IBGP" "$L_NVA1C_IBGP" "$L_NVA2_IBGP")
-exp_on_nva1=$(lines "$L_VNET_EBGP" "$L_NVA2_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")
-exp_on_nva2=$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")
+# The peers; each one's own table is read by table_topo (below).
+TOPO_PEERS=(er vpn1 vpn2 nva1 nva2)
+for _n in "${TOPO_PEERS[@]}"; do PEER_KIND[$_n]=topo; done
+unset _n
+
+# Every peer's own table with the knob off and on: expected/topology/knob-off
+# and knob-on, the virtual network's next hop written as rs's. exp_KNOB_PEER,
+# the same tables, for the tests that compose from them (vpn: both instances).
+for _k in off on; do
+	for _n in er vpn nva1 nva2; do
+		printf -v "exp_${_k}_$_n" '%s' "$(expected_table "topology/knob-$_k" "${_n/#vpn/vpn1}")"
+	done
+done
+unset _k _n
 
 topo_start() {
 	lan_create
@@ -57,7 +60,12 @@ topo_start() {
 	node_create vpn2 10.0.0.4/24
 	node_create nva1 10.0.0.11/24
 	node_create nva2 10.0.0.12/24
+	topo_start_daemons
+}
 
+# topo_start_daemons: the peers, then the route server(s), each from its
+# start configuration; waits for every session.
+topo_start_daemons() {
 	start_gobgpd er "$TOPO_DIR/peers/er-gobgp.toml" || return 1
 	gobgp_on er global rib add -a ipv4 "$P_ER" nexthop 10.0.0.2 aspath "12076,65100" || return 1
 	local id
@@ -74,6 +82,25 @@ topo_start() {
 	start_bgpd rs "$RS_CONF" module || return 1
 	! topo_rs2 || start_rs2 || return 1
 	topo_wait_established
+}
+
+# topo_restart: every daemon the script started stopped, and the topology's
+# started again from their start configurations: the peers' routes and the
+# route server's configuration as topo_start left them (a daemon a test
+# added is not started again). The stopped daemons' logs are kept as
+# NAME.log.N.
+TOPO_RESTARTS=0
+topo_restart() {
+	local pid f
+	for pid in "${T_PIDS[@]}"; do
+		stop_pid "$pid"
+	done
+	TOPO_RESTARTS=$((TOPO_RESTARTS + 1))
+	for f in "$T_DIR"/*/*.log; do
+		[ ! -e "$f" ] || mv "$f" "$f.$TOPO_RESTARTS"
+	done
+	rm -f "$T_DIR"/*/bird.ctl "$T_DIR"/*/bgpd.pid "$T_DIR"/*/bgpd.vty
+	topo_start_daemons
 }
 
 # topo_rs2: the topology has the second route server (TOPO_RS2=1).
@@ -113,8 +140,6 @@ start_rs2() {
 	start_bgpd rs2 "$T_DIR/rs2.conf" module
 }
 
-rs_json() { vtysh_on rs -c "show bgp route-server json"; }
-
 # _all_established [NODE]: the five sessions of route server NODE (rs) are up.
 _all_established() {
 	[ "$(vtysh_on "${1:-rs}" -c 'show bgp summary json' |
@@ -127,29 +152,35 @@ topo_wait_established() {
 	wait_until 60 "all five sessions of the second route server Established" _all_established rs2
 }
 
-# topo_settled on|off: every peer holds what the decision table says (bounded).
-_tables_are() {
-	local k=$1
-	local er="exp_${k}_er" vpn="exp_${k}_vpn" nva1="exp_${k}_nva1" nva2="exp_${k}_nva2"
-	[ "$(tbl_er | vnet_nh_as_rs)" == "${!er}" ] && [ "$(tbl_vpn1 | vnet_nh_as_rs)" == "${!vpn}" ] &&
-		[ "$(tbl_vpn2 | vnet_nh_as_rs)" == "${!vpn}" ] && [ "$(tbl_nva1 | vnet_nh_as_rs)" == "${!nva1}" ] &&
-		[ "$(tbl_nva2 | vnet_nh_as_rs)" == "${!nva2}" ]
-}
-topo_settled() { wait_until 60 "every peer's table with the knob $1" _tables_are "$1"; }
+# topo_settled on|off: every peer holds its table with the knob on or off
+# (bounded).
+topo_settled() { wait_until 60 "every peer's table with the knob $1" tables_hold "topology/knob-$1"; }
 
-# Each peer's own received table: what it learned from rs, or with the second
+# tbl NODE: the peer's own table: what it learned from rs, or with the second
 # route server its best path for each route, from either instance.
-tbl() { if topo_rs2; then "table_best_$1" "$2"; else "table_$1" "$2"; fi; }
-tbl_er() { tbl gobgp er; }
-tbl_vpn1() { tbl bird vpn1; }
-tbl_vpn2() { tbl bird vpn2; }
-tbl_nva1() { tbl frr nva1; }
-tbl_nva2() { tbl gobgp nva2; }
+tbl() {
+	local kind
+	case $1 in
+	er | nva2) kind=gobgp ;;
+	vpn1 | vpn2) kind=bird ;;
+	nva1) kind=frr ;;
+	esac
+	if topo_rs2; then "table_best_$kind" "$1"; else "table_$kind" "$1"; fi
+}
+tbl_er() { tbl er; }
+tbl_vpn1() { tbl vpn1; }
+tbl_vpn2() { tbl vpn2; }
+tbl_nva1() { tbl nva1; }
+tbl_nva2() { tbl nva2; }
+
+# table_topo NODE: tbl as the expected tables spell it (PEER_KIND topo), the
+# virtual network's next hop written as rs's.
+table_topo() { tbl "$1" | vnet_nh_as_rs; }
 
 # vnet_nh_as_rs: table lines with the virtual network's next hop written as
 # rs's. With two instances it is the instance a peer's best path came from,
-# the only line of a table that differs between them; the exp_* tables have
-# rs's. Without the second route server the lines pass unchanged.
+# the only line of a table that differs between them; the expected tables
+# have rs's. Without the second route server the lines pass unchanged.
 vnet_nh_as_rs() {
 	if topo_rs2; then
 		sed "s#^$P_VNET nh=$RS2_ADDR #$P_VNET nh=10.0.0.1 #"
