@@ -80,44 +80,16 @@ _v6_established() {
 }
 wait_until 60 "four IPv6 sessions Established" _v6_established
 
-# What each kind of peer sees; eBGP receivers see the route server's AS.
-VNET_E="fd00:1::/48 nh=fd00::1 path=65515 comm="
-VNET_I="fd00:1::/48 nh=fd00::1 path= comm="
-ER_E="fd00:10::/48 nh=fd00::2 path=65515,12076,65100 comm="
-ER_I="fd00:10::/48 nh=fd00::2 path=12076,65100 comm="
-VPN_E="fd00:20::/48 nh=fd00::3 path=65515,65200 comm="
-VPN_I="fd00:20::/48 nh=fd00::3 path=65200 comm="
-NVA1_E="fd00:11::/48 nh=fd00::11 path=65515,65001 comm="
-NVA1_I="fd00:11::/48 nh=fd00::11 path=65001 comm="
-NVA2_E="fd00:12::/48 nh=fd00::12 path=65515,65002 comm="
-NVA2_I="fd00:12::/48 nh=fd00::12 path=65002 comm="
-
-check_all() {
-	local phase=$1 er=$2 vpn=$3 nva1=$4 nva2=$5
-	wait_table 60 "$phase: expressroute gateway (GoBGP) table" gobgp er "$er"
-	wait_table 30 "$phase: vpn gateway (GoBGP) table" gobgp vpn1 "$vpn"
-	wait_table 30 "$phase: nva1 (FRR) table" frr nva1 "$nva1"
-	wait_table 30 "$phase: nva2 (GoBGP) table" gobgp nva2 "$nva2"
-}
-
-off() {
-	check_all "$1" "$VNET_I" "$VNET_I" "$(lines "$VNET_E" "$NVA2_E")" \
-		"$(lines "$VNET_E" "$NVA1_E")"
-}
-off "IPv6, knob off"
+# Each peer's own table (expected/ipv6/STEP/NODE.table).
+PEER_KIND=([er]=gobgp [vpn1]=gobgp [nva1]=frr [nva2]=gobgp)
+expect_tables 60 "IPv6, knob off" ipv6/knob-off
 rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
-check_all "IPv6, knob on" \
-	"$(lines "$VNET_I" "$VPN_I" "$NVA1_I" "$NVA2_I")" \
-	"$(lines "$VNET_I" "$ER_I" "$NVA1_I" "$NVA2_I")" \
-	"$(lines "$VNET_E" "$ER_E" "$VPN_E" "$NVA2_E")" \
-	"$(lines "$VNET_E" "$ER_E" "$VPN_E" "$NVA1_E")"
+expect_tables 60 "IPv6, knob on" ipv6/knob-on
 rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
-off "IPv6, knob off again"
+expect_tables 60 "IPv6, knob off again" ipv6/knob-off
 
 expect_eq "no IPv6 session was reset (each established once)" \
-	'{"fd00::11":1,"fd00::12":1,"fd00::2":1,"fd00::3":1}' \
-	"$(vtysh_on rs -c "show bgp neighbors json" |
-		jq -cS '[to_entries[] | {(.key): .value.connectionsEstablished}] | add')"
+	'{"fd00::11":1,"fd00::12":1,"fd00::2":1,"fd00::3":1}' "$(session_counts)"
 
 expect_eq "advertised-routes show the IPv6 next hop bgpd encodes, not ::" \
 	'[["fd00:12::/48","fd00::12"],["fd00:1::/48","fd00::1"]]' \
@@ -131,8 +103,7 @@ vtysh_on rs -c "configure terminal" -c "route-map ALL permit 10" -c "exit" \
 	-c "neighbor fd00::12 route-map ALL in" -c "neighbor fd00::12 route-map ALL out" >/dev/null
 expect_eq "ebgp-requires-policy: warned for the IPv6 nva without IPv6 policies only" \
 	'["fd00::11"]' \
-	"$(vtysh_on rs -c "show bgp route-server json" |
-		jq -c '[.warnings[] | select(test("ebgp-requires-policy")) | capture("neighbor (?<n>[^ ]+)").n]')"
+	"$(rs_json | jq -c '[.warnings[] | select(test("ebgp-requires-policy")) | capture("neighbor (?<n>[^ ]+)").n]')"
 rs_cfg -c "no bgp ebgp-requires-policy" >/dev/null
 
 t_done
