@@ -3,37 +3,25 @@
 # out of the route-server policy. Fail closed, never silently open: each case
 # starts from the reference topology with the knob off, tampers, asserts from
 # the peers' OWN tables and from "show bgp route-server json", and undoes
-# what it did, so that one failing case does not decide the next.
+# what it did; after a failing case the topology is restarted from its start
+# configuration, so that it does not decide the next.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/topology.sh"
 
 topo_start || { echo "not ok - topology did not come up"; exit 1; }
 # bgpd's conditional-advertisement scanner runs every 5 s here (default 60 s;
 # a new period applies from the scan after the next one)
-rs_cfg -c "bgp conditional-advertisement timer 5" >/dev/null
+scan_every_5s() { rs_cfg -c "bgp conditional-advertisement timer 5" >/dev/null; }
+scan_every_5s
+# Every case is a scenario (lib.sh) that starts from the knob-off tables; after
+# a failed one, the topology is restarted from its start configuration. With
+# T_SCENARIOS set (a list of names), only those run, e.g. against an older
+# build.
+scenario_baseline "the knob-off tables" "topo_settled off" restart_topology
+restart_topology() { topo_restart && scan_every_5s; }
 
 rs_af() { rs_cfg -c "address-family ipv4 unicast" "$@"; }
 rs_warnings() { rs_json | jq -c .warnings; }
-running() { vtysh_on rs -c "show running-config"; }
-
-# run_case NAME FUNCTION: every case starts from the same state. With
-# T_CASES set (a list of names), only those run, e.g. against an older build.
-run_case() {
-	[ -z "${T_CASES:-}" ] || [[ " $T_CASES " == *" $1 "* ]] || return 0
-	t_log "case: $1"
-	expect_true "$1: starts from the knob-off tables" topo_settled off
-	"$2"
-}
-
-# case_holds WHAT on|off: every peer's own table is as the decision table says
-case_holds() {
-	local what=$1 k=$2
-	wait_table 30 "$what: expressroute gateway (GoBGP)" gobgp er "$(eval echo "\"\$exp_${k}_er\"")"
-	wait_table 30 "$what: vpn gateway 1 (BIRD)" bird vpn1 "$(eval echo "\"\$exp_${k}_vpn\"")"
-	wait_table 30 "$what: vpn gateway 2 (BIRD)" bird vpn2 "$(eval echo "\"\$exp_${k}_vpn\"")"
-	wait_table 30 "$what: nva1 (FRR)" frr nva1 "$(eval echo "\"\$exp_${k}_nva1\"")"
-	wait_table 30 "$what: nva2 (GoBGP)" gobgp nva2 "$(eval echo "\"\$exp_${k}_nva2\"")"
-}
 
 # refused DESCRIPTION OUTPUT: a "%" error naming the route-server reason
 refused() {
@@ -50,7 +38,7 @@ case_route_maps() {
 	vtysh_on rs -c "configure terminal" -c "route-map rs-suppress-to-nva deny 10" \
 		-c "route-map rs-suppress-to-nva permit 20" -c "route-map rs-suppress-to-nva-2 permit 5" >/dev/null
 	vtysh_on rs -c "clear bgp * soft out" >/dev/null
-	case_holds "maps with the old reserved names change nothing" off
+	expect_tables 30 "maps with the old reserved names change nothing" topology/knob-off
 	expect_eq "maps with the old reserved names: no warning" "[]" "$(rs_warnings)"
 	vtysh_on rs -c "configure terminal" -c "no route-map rs-suppress-to-nva" \
 		-c "no route-map rs-suppress-to-nva-2" >/dev/null
@@ -82,9 +70,9 @@ case_advertise_map() {
 	refused "a role neighbor cannot join a peer-group that has an advertise-map" \
 		"$(rs_cfg -c "neighbor 10.0.0.12 peer-group ADVGRP")"
 	expect_true "running-config: no role peer has an advertise-map" \
-		lacks "$(running | grep advertise-map)" "10.0.0.11\|10.0.0.12\|VPNGW"
+		lacks "$(running_config | grep advertise-map)" "10.0.0.11\|10.0.0.12\|VPNGW"
 	vtysh_on rs -c "clear bgp * soft out" >/dev/null
-	case_holds "after the refused advertise-maps" off
+	expect_tables 30 "after the refused advertise-maps" topology/knob-off
 	expect_eq "after the refused advertise-maps: no warning" "[]" "$(rs_warnings)"
 	rs_cfg -c "no neighbor ADVGRP peer-group" >/dev/null
 	no_adv_maps
@@ -113,7 +101,7 @@ case_condadv() {
 		wait_until 30 "vnet back at nva2" has_vnet
 	rs_af -c "no neighbor 10.0.0.12 advertise-map ADV exist-map COND" >/dev/null
 	rs_cfg -c "neighbor 10.0.0.12 route-server role nva" >/dev/null
-	case_holds "conditional advertisement removed, role back" off
+	expect_tables 30 "conditional advertisement removed, role back" topology/knob-off
 	no_adv_maps
 }
 
@@ -165,9 +153,9 @@ case_peer_group() {
 		-c "no neighbor 10.0.0.12 route-server role" -c "neighbor 10.0.0.12 peer-group NVAS" >/dev/null
 	expect_eq "nva2 has the role of its new peer-group" '"nva"' \
 		"$(rs_json | jq -c '.peers[] | select(.neighbor == "10.0.0.12") | .role')"
-	case_holds "nva2 in a role peer-group" off
+	expect_tables 30 "nva2 in a role peer-group" topology/knob-off
 	rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
-	case_holds "nva2 in a role peer-group, knob on" on
+	expect_tables 30 "nva2 in a role peer-group, knob on" topology/knob-on
 	rs_cfg -c "no route-server allow-branch-to-branch" -c "no neighbor 10.0.0.12 peer-group NVAS" \
 		-c "no neighbor NVAS peer-group" -c "neighbor 10.0.0.12 remote-as 65002" \
 		-c "neighbor 10.0.0.12 route-server role nva" >/dev/null
@@ -177,21 +165,21 @@ case_peer_group() {
 case_re_create() {
 	vtysh_on rs -c "clear bgp *" >/dev/null
 	topo_wait_established
-	case_holds "after clear bgp *" off
-	running | sed -n '/^frr defaults/,$p' | grep -v '^bgp no-rib' >"$T_DIR/again.conf"
+	expect_tables 30 "after clear bgp *" topology/knob-off
+	save_running_config rs "$T_DIR/again.conf"
 	vtysh_on rs -c "configure terminal" -c "no router bgp 65515" >/dev/null
 	vtysh_on rs -f "$T_DIR/again.conf" >/dev/null
 	topo_wait_established
-	case_holds "router bgp deleted and configured again from running-config" off
+	expect_tables 30 "router bgp deleted and configured again from running-config" topology/knob-off
 	expect_eq "router bgp configured again: no warning" "[]" "$(rs_warnings)"
 }
 
-run_case route-maps case_route_maps
-run_case advertise-map case_advertise_map
-run_case condadv case_condadv
-run_case add-path case_add_path
-run_case labeled-unicast case_labeled_unicast
-run_case peer-group case_peer_group
-run_case re-create case_re_create
+scenario route-maps case_route_maps
+scenario advertise-map case_advertise_map
+scenario condadv case_condadv
+scenario add-path case_add_path
+scenario labeled-unicast case_labeled_unicast
+scenario peer-group case_peer_group
+scenario re-create case_re_create
 
 t_done
