@@ -70,5 +70,5 @@ int main(void)
 		cmocka_unit_test(test_role_peers_fit),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("limits", tests, NULL, NULL);
 }

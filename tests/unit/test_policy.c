@@ -3,10 +3,21 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "routeserver/policy.h"
+
+/*
+ * A failure that names its case: a TAP comment on stdout, ahead of cmocka's
+ * "not ok" (cmocka 1.1.5's fail_msg() writes to stderr, outside TAP).
+ */
+#define fail_case(fmt, ...)                                                    \
+	do {                                                                   \
+		print_message("# " fmt "\n", __VA_ARGS__);                     \
+		fail();                                                        \
+	} while (0)
 
 #define ER RS_ROLE_EXPRESSROUTE_GW
 #define VPN RS_ROLE_VPN_GW
@@ -31,20 +42,42 @@ static const struct cell table[] = {
 	 RS_REASON_SAME_GATEWAY},
 };
 
+static const char *allow_word(bool allow)
+{
+	return allow ? "allow" : "suppress";
+}
+
+/*
+ * One decision, or a failure that names the case (WHAT: the table row or the
+ * loop) with both verdicts: cmocka's own message would say only "0x1 != 0".
+ */
+static void check_verdict(const char *what, enum rs_source_kind kind,
+			  enum rs_role source, enum rs_role dest, bool knob,
+			  bool allow, enum rs_reason reason)
+{
+	struct rs_verdict got = rs_policy_decide(kind, source, dest, knob);
+
+	if (got.allow == allow && got.reason == reason)
+		return;
+	fail_case(
+		"%s: source %s, destination %s, knob %s: expected %s (%s), got %s (%s)",
+		what, rs_source_name(kind, source), rs_role_name(dest),
+		knob ? "on" : "off", allow_word(allow), rs_reason_key(reason),
+		allow_word(got.allow), rs_reason_key(got.reason));
+}
+
 static void test_every_cell_both_knob_values(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
 		const struct cell *c = &table[i];
-		struct rs_verdict off = rs_policy_decide(
-			RS_SOURCE_PEER, c->source, c->dest, false);
-		struct rs_verdict on = rs_policy_decide(
-			RS_SOURCE_PEER, c->source, c->dest, true);
+		char row[32];
 
-		assert_int_equal(off.allow, c->off_allow);
-		assert_int_equal(off.reason, c->off_reason);
-		assert_int_equal(on.allow, c->on_allow);
-		assert_int_equal(on.reason, c->on_reason);
+		snprintf(row, sizeof(row), "table[%zu]", i);
+		check_verdict(row, RS_SOURCE_PEER, c->source, c->dest, false,
+			      c->off_allow, c->off_reason);
+		check_verdict(row, RS_SOURCE_PEER, c->source, c->dest, true,
+			      c->on_allow, c->on_reason);
 	}
 }
 
@@ -52,13 +85,10 @@ static void test_local_routes_go_to_everyone(void **state)
 {
 	(void)state;
 	for (int dest = ER; dest <= NVA; dest++)
-		for (int knob = 0; knob <= 1; knob++) {
-			struct rs_verdict v = rs_policy_decide(
-				RS_SOURCE_LOCAL, RS_ROLE_NONE, dest, knob);
-
-			assert_true(v.allow);
-			assert_int_equal(v.reason, RS_REASON_LOCAL);
-		}
+		for (int knob = 0; knob <= 1; knob++)
+			check_verdict("local route", RS_SOURCE_LOCAL,
+				      RS_ROLE_NONE, dest, knob, true,
+				      RS_REASON_LOCAL);
 }
 
 static void test_peers_without_role_untouched(void **state)
@@ -67,19 +97,16 @@ static void test_peers_without_role_untouched(void **state)
 	for (int role = RS_ROLE_NONE; role < RS_ROLE_COUNT; role++)
 		for (int knob = 0; knob <= 1; knob++) {
 			/* from a peer without a role, to any role */
-			struct rs_verdict from = rs_policy_decide(
-				RS_SOURCE_PEER, RS_ROLE_NONE, role, knob);
+			check_verdict("from no role", RS_SOURCE_PEER,
+				      RS_ROLE_NONE, role, knob, true,
+				      RS_REASON_NO_ROLE);
 			/* to a peer without a role, from anything */
-			struct rs_verdict to = rs_policy_decide(
-				RS_SOURCE_PEER, role, RS_ROLE_NONE, knob);
-			struct rs_verdict local =
-				rs_policy_decide(RS_SOURCE_LOCAL, RS_ROLE_NONE,
-						 RS_ROLE_NONE, knob);
-
-			assert_true(from.allow);
-			assert_true(to.allow);
-			assert_int_equal(to.reason, RS_REASON_NO_ROLE);
-			assert_true(local.allow);
+			check_verdict("to no role", RS_SOURCE_PEER, role,
+				      RS_ROLE_NONE, knob, true,
+				      RS_REASON_NO_ROLE);
+			check_verdict("local to no role", RS_SOURCE_LOCAL,
+				      RS_ROLE_NONE, RS_ROLE_NONE, knob, true,
+				      RS_REASON_NO_ROLE);
 		}
 }
 
@@ -87,11 +114,13 @@ static void test_reasons_have_words_and_keys(void **state)
 {
 	(void)state;
 	for (int r = 0; r < RS_REASON_COUNT; r++) {
-		assert_non_null(rs_reason_text(r));
-		assert_string_not_equal(rs_reason_text(r), "invalid");
-		assert_string_not_equal(rs_reason_key(r), "invalid");
+		const char *text = rs_reason_text(r), *key = rs_reason_key(r);
+
 		/* JSON keys are camelCase: no separators */
-		assert_null(strpbrk(rs_reason_key(r), " -_"));
+		if (!text || !strcmp(text, "invalid") || !key ||
+		    !strcmp(key, "invalid") || strpbrk(key, " -_"))
+			fail_case("reason %d: text \"%s\", key \"%s\"", r,
+				  text ? text : "(null)", key ? key : "(null)");
 	}
 	assert_string_equal(rs_reason_text(RS_REASON_B2B_OFF),
 			    "branch-to-branch is off");
@@ -120,12 +149,10 @@ static void test_unknown_source_fails_closed(void **state)
 	/* a source that cannot be told reaches no role peer, whatever the knob
 	 */
 	for (int dest = RS_ROLE_NONE + 1; dest < RS_ROLE_COUNT; dest++)
-		for (int knob = 0; knob <= 1; knob++) {
-			v = rs_policy_decide(RS_SOURCE_UNKNOWN, RS_ROLE_NONE,
-					     dest, knob);
-			assert_false(v.allow);
-			assert_int_equal(v.reason, RS_REASON_UNKNOWN_SOURCE);
-		}
+		for (int knob = 0; knob <= 1; knob++)
+			check_verdict("unknown source", RS_SOURCE_UNKNOWN,
+				      RS_ROLE_NONE, dest, knob, false,
+				      RS_REASON_UNKNOWN_SOURCE);
 	/* and peers without a role stay plain bgpd */
 	assert_true(rs_policy_decide(RS_SOURCE_UNKNOWN, RS_ROLE_NONE,
 				     RS_ROLE_NONE, false)

@@ -7,15 +7,27 @@
 
 #include "routeserver/preference.h"
 
+/*
+ * A failure that names its case: a TAP comment on stdout, ahead of cmocka's
+ * "not ok" (cmocka 1.1.5's fail_msg() writes to stderr, outside TAP).
+ */
+#define fail_case(fmt, ...)                                                    \
+	do {                                                                   \
+		print_message("# " fmt "\n", __VA_ARGS__);                     \
+		fail();                                                        \
+	} while (0)
+
 static void test_names_round_trip(void **state)
 {
 	(void)state;
 	for (int p = 0; p < RS_PREFERENCE_COUNT; p++) {
 		enum rs_preference parsed = RS_PREFERENCE_COUNT;
 
-		assert_true(
-			rs_preference_parse(rs_preference_name(p), &parsed));
-		assert_int_equal(parsed, p);
+		if (!rs_preference_parse(rs_preference_name(p), &parsed) ||
+		    (int)parsed != p)
+			fail_case("preference %d \"%s\": parsed as %s", p,
+				  rs_preference_name(p),
+				  rs_preference_name(parsed));
 	}
 	assert_string_equal(rs_preference_name(RS_PREFERENCE_EXPRESSROUTE),
 			    "expressroute");
@@ -33,11 +45,26 @@ static void test_bad_names_rejected_and_untouched(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		enum rs_preference pref = RS_PREFERENCE_AS_PATH;
+		bool parsed = rs_preference_parse(bad[i], &pref);
 
-		assert_false(rs_preference_parse(bad[i], &pref));
-		assert_int_equal(pref, RS_PREFERENCE_AS_PATH);
+		if (parsed || pref != RS_PREFERENCE_AS_PATH)
+			fail_case("bad[%zu] \"%s\": %s, preference now %s", i,
+				  bad[i], parsed ? "accepted" : "refused",
+				  rs_preference_name(pref));
 	}
 	assert_false(rs_preference_parse(NULL, &(enum rs_preference){0}));
+}
+
+static void check_weight(size_t row, enum rs_preference pref, enum rs_role role,
+			 uint16_t want)
+{
+	uint16_t got = rs_preference_weight(pref, role);
+
+	if (got != want)
+		fail_case(
+			"want[%zu]: preference %s, role %s: expected weight %u, got %u",
+			row, rs_preference_name(pref), rs_role_name(role), want,
+			got);
 }
 
 /* Azure: ExpressRoute over VPN/NVA, or VPN/NVA over ExpressRoute (VPN and
@@ -56,15 +83,10 @@ static void test_weights(void **state)
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		enum rs_preference p = want[i].pref;
 
-		assert_int_equal(
-			rs_preference_weight(p, RS_ROLE_EXPRESSROUTE_GW),
-			want[i].er);
-		assert_int_equal(rs_preference_weight(p, RS_ROLE_VPN_GW),
-				 want[i].vpn);
-		assert_int_equal(rs_preference_weight(p, RS_ROLE_NVA),
-				 want[i].nva);
-		assert_int_equal(rs_preference_weight(p, RS_ROLE_NONE),
-				 want[i].none);
+		check_weight(i, p, RS_ROLE_EXPRESSROUTE_GW, want[i].er);
+		check_weight(i, p, RS_ROLE_VPN_GW, want[i].vpn);
+		check_weight(i, p, RS_ROLE_NVA, want[i].nva);
+		check_weight(i, p, RS_ROLE_NONE, want[i].none);
 	}
 }
 
@@ -76,5 +98,5 @@ int main(void)
 		cmocka_unit_test(test_weights),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests_name("preference", tests, NULL, NULL);
 }
