@@ -13,35 +13,39 @@ topo_start || { echo "not ok - topology did not come up"; exit 1; }
 P1=192.168.51.0/24 # 12076 65100 (2)     65200 (1)           65002 65010 65011 (3)
 P2=192.168.52.0/24 # 12076 65100 (2)     65200 65201 65202   65002 (1)
 P3=192.168.53.0/24 # 12076 65100 (2)     65200 65201 65202   65002 65010 65011
-for p in $P1 $P2 $P3; do
-	gobgp_on er global rib add -a ipv4 "$p" nexthop 10.0.0.2 aspath "12076,65100"
-done
-gobgp_on nva2 global rib add -a ipv4 "$P1" nexthop 10.0.0.12 aspath "65010,65011"
-gobgp_on nva2 global rib add -a ipv4 "$P2" nexthop 10.0.0.12
-gobgp_on nva2 global rib add -a ipv4 "$P3" nexthop 10.0.0.12 aspath "65010,65011"
-# VPN gateway 1 also announces the three, P2 and P3 with two more ASes
-sed -e "s|route 192.168.20.0/24 unreachable;|&\n\troute $P1 unreachable;\n\troute $P2 unreachable;\n\troute $P3 unreachable;|" \
-	-e "s|bgp_path.prepend(65200);|if net != $P1 then { bgp_path.prepend(65202); bgp_path.prepend(65201); }\n\t\t\t\t&|" \
-	"$T_DIR/vpn-3.conf" >"$T_DIR/vpn1/bird.conf"
-birdc_on vpn1 configure >/dev/null
-rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
+# announce_prefixes: the three from each source, as above; branch-to-branch on.
+announce_prefixes() {
+	local p
+	for p in $P1 $P2 $P3; do
+		gobgp_on er global rib add -a ipv4 "$p" nexthop 10.0.0.2 aspath "12076,65100"
+	done
+	gobgp_on nva2 global rib add -a ipv4 "$P1" nexthop 10.0.0.12 aspath "65010,65011"
+	gobgp_on nva2 global rib add -a ipv4 "$P2" nexthop 10.0.0.12
+	gobgp_on nva2 global rib add -a ipv4 "$P3" nexthop 10.0.0.12 aspath "65010,65011"
+	# VPN gateway 1 also announces the three, P2 and P3 with two more ASes
+	sed -e "s|route 192.168.20.0/24 unreachable;|&\n\troute $P1 unreachable;\n\troute $P2 unreachable;\n\troute $P3 unreachable;|" \
+		-e "s|bgp_path.prepend(65200);|if net != $P1 then { bgp_path.prepend(65202); bgp_path.prepend(65201); }\n\t\t\t\t&|" \
+		"$T_DIR/vpn-3.conf" >"$T_DIR/vpn1/bird.conf"
+	birdc_on vpn1 configure >/dev/null
+	knob rs on
+}
+announce_prefixes
 
-# The three prefixes in a receiver's own table (table_* of lib.sh); the
+# The three prefixes in a receiver's own table (tbl_* of topology.sh); the
 # expressroute gateway's adj-in, since its own paths may be its best ones.
-tbl_er_adjin() { table_gobgp_adjin er; }
 tbl5() { "tbl_$1" | grep '^192\.168\.5[123]\.' || true; }
+# prefs_are NODE EXPECTED...: NODE's table of the three is EXPECTED's lines.
+prefs_are() {
+	local node=$1
+	shift
+	[ "$(tbl5 "$node")" == "$(lines "$@" | sed '/^$/d')" ]
+}
 # wait_prefs PHASE NODE EXPECTED...: NODE's table of the three settles.
 wait_prefs() {
-	local phase=$1 node=$2 want
+	local phase=$1 node=$2
 	shift 2
-	want=$(lines "$@" | sed '/^$/d')
-	_prefs_are() { [ "$(tbl5 "$node")" == "$want" ]; }
-	wait_until 30 "$phase: $node" _prefs_are || true
-	expect_eq "$phase: $node's own table" "$want" "$(tbl5 "$node")"
-}
-sessions() {
-	vtysh_on rs -c "show bgp neighbors json" |
-		jq -cS '[to_entries[] | {(.key): .value.connectionsEstablished}] | add'
+	wait_until 30 "$phase: $node" prefs_are "$node" "$@" || true
+	expect_eq "$phase: $node's own table" "$(lines "$@" | sed '/^$/d')" "$(tbl5 "$node")"
 }
 # explain_of PREFIX: the candidate paths (source, weight, AS-path length,
 # best) and the preference, as explain shows them
@@ -53,55 +57,88 @@ explain_of() {
 ER="nh=10.0.0.2 path=65515,12076,65100 comm="
 VPN1="nh=10.0.0.3 path=65515,65200 comm="
 NVA2="nh=10.0.0.12 path=65515,65002 comm="
+ER_VPN2="nh=10.0.0.2 path=12076,65100 comm="
+
+# Independent scenarios (lib.sh), each from the default preference
+# (expressroute: the gateway's paths win everywhere); after a failed one,
+# the topology is restarted and the prefixes announced again.
+expressroute_preferred() {
+	prefs_are nva1 "$P1 $ER" "$P2 $ER" "$P3 $ER" &&
+		prefs_are vpn2 "$P1 $ER_VPN2" "$P2 $ER_VPN2" "$P3 $ER_VPN2" && prefs_are er_adjin
+}
+expressroute_settled() { wait_until 30 "the expressroute preference's tables" expressroute_preferred; }
+scenario_baseline "the expressroute preference's tables" expressroute_settled restart_topology
+restart_topology() { topo_restart && announce_prefixes; }
 
 # --- expressroute (the default): the gateway's paths win everywhere ---------
-wait_prefs "expressroute" nva1 "$P1 $ER" "$P2 $ER" "$P3 $ER"
-wait_prefs "expressroute" vpn2 "$P1 nh=10.0.0.2 path=12076,65100 comm=" \
-	"$P2 nh=10.0.0.2 path=12076,65100 comm=" "$P3 nh=10.0.0.2 path=12076,65100 comm="
-wait_prefs "expressroute" er_adjin # its own routes are not sent back to it
-expect_eq "expressroute: explain shows the gateway's path best by its weight" \
-	'["expressroute",[["10.0.0.12",0,3,false],["10.0.0.2",1,2,true],["10.0.0.3",0,1,false]]]' \
-	"$(explain_of $P1)"
-expect_eq "expressroute: the gateway's routes carry the preference's weight" 1 \
-	"$(vtysh_on rs -c "show bgp route-server json" | jq '.peers[] | select(.neighbor == "10.0.0.2") | .weight')"
-sessions_before=$(sessions)
+expressroute() {
+	wait_prefs "expressroute" nva1 "$P1 $ER" "$P2 $ER" "$P3 $ER"
+	wait_prefs "expressroute" vpn2 "$P1 $ER_VPN2" "$P2 $ER_VPN2" "$P3 $ER_VPN2"
+	wait_prefs "expressroute" er_adjin # its own routes are not sent back to it
+	expect_eq "expressroute: explain shows the gateway's path best by its weight" \
+		'["expressroute",[["10.0.0.12",0,3,false],["10.0.0.2",1,2,true],["10.0.0.3",0,1,false]]]' \
+		"$(explain_of $P1)"
+	expect_eq "expressroute: the gateway's routes carry the preference's weight" 1 \
+		"$(rs_json | jq '.peers[] | select(.neighbor == "10.0.0.2") | .weight')"
+}
 
 # --- vpn-gateway: VPN and NVA routes first, the shorter AS path among them --
-rs_cfg -c "route-server routing-preference vpn-gateway" >/dev/null
-# P3: equal AS paths; bgpd's next criterion (origin: IGP over incomplete)
-wait_prefs "vpn-gateway" nva1 "$P1 $VPN1" "$P2 $NVA2" "$P3 nh=10.0.0.3 path=65515,65200,65201,65202 comm="
-wait_prefs "vpn-gateway" er_adjin "$P1 nh=10.0.0.3 path=65200 comm=" "$P2 nh=10.0.0.12 path=65002 comm=" \
-	"$P3 nh=10.0.0.3 path=65200,65201,65202 comm="
-wait_prefs "vpn-gateway" vpn2 "$P2 nh=10.0.0.12 path=65002 comm="
-expect_eq "vpn-gateway: P1 from the vpn gateway, the shorter path of the two preferred" \
-	'["vpn-gateway",[["10.0.0.12",1,3,false],["10.0.0.2",0,2,false],["10.0.0.3",1,1,true]]]' \
-	"$(explain_of $P1)"
-expect_eq "vpn-gateway: P2 from the nva, the shorter path of the two preferred" \
-	'["vpn-gateway",[["10.0.0.12",1,1,true],["10.0.0.2",0,2,false],["10.0.0.3",1,3,false]]]' \
-	"$(explain_of $P2)"
+vpn_gateway() {
+	local before
+	before=$(session_counts)
+	rs_cfg -c "route-server routing-preference vpn-gateway" >/dev/null
+	# P3: equal AS paths; bgpd's next criterion (origin: IGP over incomplete)
+	wait_prefs "vpn-gateway" nva1 "$P1 $VPN1" "$P2 $NVA2" "$P3 nh=10.0.0.3 path=65515,65200,65201,65202 comm="
+	wait_prefs "vpn-gateway" er_adjin "$P1 nh=10.0.0.3 path=65200 comm=" "$P2 nh=10.0.0.12 path=65002 comm=" \
+		"$P3 nh=10.0.0.3 path=65200,65201,65202 comm="
+	wait_prefs "vpn-gateway" vpn2 "$P2 nh=10.0.0.12 path=65002 comm="
+	expect_eq "vpn-gateway: P1 from the vpn gateway, the shorter path of the two preferred" \
+		'["vpn-gateway",[["10.0.0.12",1,3,false],["10.0.0.2",0,2,false],["10.0.0.3",1,1,true]]]' \
+		"$(explain_of $P1)"
+	expect_eq "vpn-gateway: P2 from the nva, the shorter path of the two preferred" \
+		'["vpn-gateway",[["10.0.0.12",1,1,true],["10.0.0.2",0,2,false],["10.0.0.3",1,3,false]]]' \
+		"$(explain_of $P2)"
+	expect_eq "vpn-gateway: no session was reset by the preference change" "$before" "$(session_counts)"
+	rs_cfg -c "no route-server routing-preference" >/dev/null
+}
 
 # --- as-path: the shortest AS path, whatever the source ---------------------
-rs_cfg -c "route-server routing-preference as-path" >/dev/null
-wait_prefs "as-path" nva1 "$P1 $VPN1" "$P2 $NVA2" "$P3 $ER"
-wait_prefs "as-path" er_adjin "$P1 nh=10.0.0.3 path=65200 comm=" "$P2 nh=10.0.0.12 path=65002 comm="
-expect_eq "as-path: P3 from the expressroute gateway, the shortest path" \
-	'["as-path",[["10.0.0.12",0,3,false],["10.0.0.2",0,2,true],["10.0.0.3",0,3,false]]]' \
-	"$(explain_of $P3)"
-expect_true "explain's text names bgpd's deciding criterion" \
-	grep -q "Chosen by bgpd's best-path selection (last criterion: AS Path), routing preference as-path" \
-	<(vtysh_on rs -c "show bgp route-server explain $P3")
+as_path() {
+	local before
+	before=$(session_counts)
+	rs_cfg -c "route-server routing-preference as-path" >/dev/null
+	wait_prefs "as-path" nva1 "$P1 $VPN1" "$P2 $NVA2" "$P3 $ER"
+	wait_prefs "as-path" er_adjin "$P1 nh=10.0.0.3 path=65200 comm=" "$P2 nh=10.0.0.12 path=65002 comm="
+	expect_eq "as-path: P3 from the expressroute gateway, the shortest path" \
+		'["as-path",[["10.0.0.12",0,3,false],["10.0.0.2",0,2,true],["10.0.0.3",0,3,false]]]' \
+		"$(explain_of $P3)"
+	expect_true "explain's text names bgpd's deciding criterion" \
+		grep -q "Chosen by bgpd's best-path selection (last criterion: AS Path), routing preference as-path" \
+		<(vtysh_on rs -c "show bgp route-server explain $P3")
+	expect_eq "as-path: no session was reset by the preference change" "$before" "$(session_counts)"
+	rs_cfg -c "no route-server routing-preference" >/dev/null
+}
 
 # --- the operator's own weight wins over the preference ----------------------
-rs_cfg -c "no route-server routing-preference" \
-	-c "address-family ipv4 unicast" -c "neighbor 10.0.0.12 weight 100" >/dev/null
-wait_prefs "expressroute, nva2 weight 100" nva1 "$P1 nh=10.0.0.12 path=65515,65002,65010,65011 comm=" \
-	"$P2 $NVA2" "$P3 nh=10.0.0.12 path=65515,65002,65010,65011 comm="
-wait_prefs "expressroute, nva2 weight 100" er_adjin "$P1 nh=10.0.0.12 path=65002,65010,65011 comm=" \
-	"$P2 nh=10.0.0.12 path=65002 comm=" "$P3 nh=10.0.0.12 path=65002,65010,65011 comm="
-expect_eq "show bgp route-server json shows the operator's weight" 100 \
-	"$(vtysh_on rs -c "show bgp route-server json" | jq '.peers[] | select(.neighbor == "10.0.0.12") | .weight')"
-expect_true "running-config has the operator's weight, not the module's" \
-	test "$(vtysh_on rs -c "show running-config" | grep -c ' weight ')" = 1
+operator_weight() {
+	local before
+	before=$(session_counts)
+	rs_cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.12 weight 100" >/dev/null
+	wait_prefs "expressroute, nva2 weight 100" nva1 "$P1 nh=10.0.0.12 path=65515,65002,65010,65011 comm=" \
+		"$P2 $NVA2" "$P3 nh=10.0.0.12 path=65515,65002,65010,65011 comm="
+	wait_prefs "expressroute, nva2 weight 100" er_adjin "$P1 nh=10.0.0.12 path=65002,65010,65011 comm=" \
+		"$P2 nh=10.0.0.12 path=65002 comm=" "$P3 nh=10.0.0.12 path=65002,65010,65011 comm="
+	expect_eq "show bgp route-server json shows the operator's weight" 100 \
+		"$(rs_json | jq '.peers[] | select(.neighbor == "10.0.0.12") | .weight')"
+	expect_true "running-config has the operator's weight, not the module's" \
+		test "$(running_config | grep -c ' weight ')" = 1
+	expect_eq "nva2 weight 100: no session was reset by the change" "$before" "$(session_counts)"
+	rs_cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.12 weight 100" >/dev/null
+}
 
-expect_eq "no session was reset by the preference changes" "$sessions_before" "$(sessions)"
+scenario expressroute expressroute
+scenario vpn-gateway vpn_gateway
+scenario as-path as_path
+scenario operator-weight operator_weight
+
 t_done
