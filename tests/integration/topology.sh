@@ -172,6 +172,9 @@ tbl_vpn1() { tbl vpn1; }
 tbl_vpn2() { tbl vpn2; }
 tbl_nva1() { tbl nva1; }
 tbl_nva2() { tbl nva2; }
+# tbl_er_adjin: every path the ExpressRoute gateway received from rs, best or
+# not (its own path for a prefix may be its best one).
+tbl_er_adjin() { table_gobgp_adjin er; }
 
 # table_topo NODE: tbl as the expected tables spell it (PEER_KIND topo), the
 # virtual network's next hop written as rs's.
