@@ -10,10 +10,7 @@
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/topology.sh"
 
-EXPECTED="$(dirname "$0")/badinput"
-
 topo_start || { echo "not ok - topology did not come up"; exit 1; }
-running() { vtysh_on rs -c "show running-config"; }
 
 # --- what the cases need, set up before the baseline ---------------------------
 # Neighbors nobody answers for (they stay in Connect/Active; the topology's
@@ -21,20 +18,24 @@ running() { vtysh_on rs -c "show running-config"; }
 # role nva and member 10.0.0.54, a peer-group MIXED with a member in an AS
 # Azure refuses, an iBGP neighbor, neighbors in refused ASNs; a VRF instance
 # RED without the topology's neighbors; and a neighbor and an instance that
-# had roles and were deleted.
-rs_cfg -c "neighbor 10.0.0.52 remote-as 65052" -c "neighbor 10.0.0.52 route-server role nva" \
-	-c "neighbor NVAGRP peer-group" -c "neighbor 10.0.0.54 remote-as 65054" \
-	-c "neighbor 10.0.0.54 peer-group NVAGRP" -c "neighbor NVAGRP route-server role nva" \
-	-c "neighbor MIXED peer-group" -c "neighbor 10.0.0.51 remote-as 12076" \
-	-c "neighbor 10.0.0.51 peer-group MIXED" -c "neighbor 10.0.0.53 remote-as internal" \
-	-c "neighbor 10.0.0.55 remote-as 65535" -c "neighbor 10.0.0.56 remote-as 8074" \
-	-c "neighbor 10.0.0.57 remote-as 23456" -c "neighbor 10.0.0.58 remote-as 64511" \
-	-c "neighbor 10.0.0.60 remote-as 65060" -c "neighbor 10.0.0.60 route-server role nva" \
-	-c "no neighbor 10.0.0.60" >"$T_DIR/setup.out"
-vtysh_on rs -c "configure terminal" -c "router bgp 65515 vrf RED" -c "bgp router-id 10.9.0.1" \
-	-c "exit" -c "router bgp 65515 vrf GONE" -c "bgp router-id 10.9.1.1" \
-	-c "neighbor 10.9.1.2 remote-as 65091" -c "neighbor 10.9.1.2 route-server role nva" \
-	-c "exit" -c "no router bgp 65515 vrf GONE" >>"$T_DIR/setup.out" 2>&1
+# had roles and were deleted. Succeeds when every command was taken silently.
+configure_case_neighbors() {
+	rs_cfg -c "neighbor 10.0.0.52 remote-as 65052" -c "neighbor 10.0.0.52 route-server role nva" \
+		-c "neighbor NVAGRP peer-group" -c "neighbor 10.0.0.54 remote-as 65054" \
+		-c "neighbor 10.0.0.54 peer-group NVAGRP" -c "neighbor NVAGRP route-server role nva" \
+		-c "neighbor MIXED peer-group" -c "neighbor 10.0.0.51 remote-as 12076" \
+		-c "neighbor 10.0.0.51 peer-group MIXED" -c "neighbor 10.0.0.53 remote-as internal" \
+		-c "neighbor 10.0.0.55 remote-as 65535" -c "neighbor 10.0.0.56 remote-as 8074" \
+		-c "neighbor 10.0.0.57 remote-as 23456" -c "neighbor 10.0.0.58 remote-as 64511" \
+		-c "neighbor 10.0.0.60 remote-as 65060" -c "neighbor 10.0.0.60 route-server role nva" \
+		-c "no neighbor 10.0.0.60" >"$T_DIR/setup.out"
+	vtysh_on rs -c "configure terminal" -c "router bgp 65515 vrf RED" -c "bgp router-id 10.9.0.1" \
+		-c "exit" -c "router bgp 65515 vrf GONE" -c "bgp router-id 10.9.1.1" \
+		-c "neighbor 10.9.1.2 remote-as 65091" -c "neighbor 10.9.1.2 route-server role nva" \
+		-c "exit" -c "no router bgp 65515 vrf GONE" >>"$T_DIR/setup.out" 2>&1
+	[ ! -s "$T_DIR/setup.out" ]
+}
+configure_case_neighbors
 expect_eq "set-up commands all accepted" "" "$(cat "$T_DIR/setup.out")"
 
 # The baseline: every peer holds what the decision table says (knob off).
@@ -44,7 +45,7 @@ T0_vpn1=$(tbl_vpn1)
 T0_vpn2=$(tbl_vpn2)
 T0_nva1=$(tbl_nva1)
 T0_nva2=$(tbl_nva2)
-before=$(running)
+START_CONFIG=$(running_config)
 
 # bgpd's answers to what its parser does not take, and to a neighbor or
 # peer-group that is not configured (the same in FRR 8.4 and 10.3).
@@ -94,11 +95,19 @@ peers_hold_start_tables() {
 # running-config becomes the next case's "before", so that it fails alone.
 state_unchanged() {
 	local now
-	now=$(running)
+	now=$(running_config)
 	expect_eq "$1: running-config unchanged" "$before" "$now"
 	before=$now
 	expect_true "$1: every peer's own table as at start" peers_hold_start_tables
 }
+
+# Independent scenarios (lib.sh), each from the start: the running-config and
+# the peers' tables as captured there. After a failed one, the topology is
+# restarted and the case neighbors configured again.
+at_start() { [ "$(running_config)" == "$START_CONFIG" ] && peers_hold_start_tables; }
+back_at_start() { wait_until 60 "the start's running-config and tables" at_start; }
+restart_topology() { topo_restart && configure_case_neighbors; }
+scenario_baseline "the start's running-config and tables" back_at_start restart_topology
 
 # answers_match DESCRIPTION EXPECT OUTPUT: EXPECT "-" is the silent answer
 # (nothing printed); otherwise an extended regular expression that a line
@@ -234,9 +243,6 @@ show_cases=(
 	exec '^% No BGP instance GONE' "explain on a deleted instance" "show bgp vrf GONE route-server explain 10.1.0.0/16"
 )
 
-run_cases config_cases
-run_cases show_cases
-
 # --- every JSON show command: valid JSON, also for errors ---------------------------
 # The module's JSON error: an object with the error in "warning", as bgpd's
 # own JSON show commands report theirs (doc/routeserver.md, "Show commands").
@@ -258,25 +264,37 @@ json_error_cases=(
 	'"Prefix not in the BGP table"' "explain json in an instance without the prefix" "show bgp vrf RED route-server explain 10.1.0.0/16 json"
 	'"No such BGP instance"' "explain json on a deleted instance" "show bgp vrf GONE route-server explain 10.1.0.0/16 json"
 )
-for ((i = 0; i + 2 < ${#json_error_cases[@]}; i += 3)); do
-	out=$(vtysh_on rs -c "${json_error_cases[i + 2]}" 2>&1)
-	expect_true "${json_error_cases[i + 1]}: valid JSON" valid_json "$out"
-	expect_eq "${json_error_cases[i + 1]}: the error in the JSON" "${json_error_cases[i]}" "$(json_error "$out")"
-done
+json_show_commands() {
+	local i out
+	for ((i = 0; i + 2 < ${#json_error_cases[@]}; i += 3)); do
+		out=$(vtysh_on rs -c "${json_error_cases[i + 2]}" 2>&1)
+		expect_true "${json_error_cases[i + 1]}: valid JSON" valid_json "$out"
+		expect_eq "${json_error_cases[i + 1]}: the error in the JSON" "${json_error_cases[i]}" "$(json_error "$out")"
+	done
 
-# the answers that are not errors, in JSON too
-out=$(vtysh_on rs -c "show bgp vrf RED route-server json")
-expect_true "an instance without route-server settings: valid JSON" valid_json "$out"
-expect_eq "an instance without route-server settings: the defaults" \
-	"$(jq -S . "$EXPECTED/vrf-red.json")" "$(jq -S 'del(.frrVersion)' <<<"$out")"
-out=$(vtysh_on rs -c "show bgp route-server explain 10.1.0.1/16 json")
-expect_true "explain json of an unmasked prefix: valid JSON" valid_json "$out"
-expect_eq "explain json of an unmasked prefix: that of its network" \
-	"$(vtysh_on rs -c "show bgp route-server explain 10.1.0.0/16 json" | jq -S .)" "$(jq -S . <<<"$out")"
-out=$(vtysh_on rs -c "show bgp route-server neighbor 10.0.0.53 learned-routes json")
-expect_true "routes json of a neighbor without a role: valid JSON" valid_json "$out"
-expect_eq "routes json of a neighbor without a role: none (a neighbor, not an error)" \
-	'{"neighbor":"10.0.0.53","routes":[],"count":0}' "$(jq -c '{neighbor, routes, count}' <<<"$out")"
-state_unchanged "after the JSON show commands"
+	# the answers that are not errors, in JSON too
+	out=$(vtysh_on rs -c "show bgp vrf RED route-server json")
+	expect_true "an instance without route-server settings: valid JSON" valid_json "$out"
+	expect_eq "an instance without route-server settings: the defaults" \
+		"$(expected badinput/vrf-red.json | jq -S .)" "$(jq -S 'del(.frrVersion)' <<<"$out")"
+	out=$(vtysh_on rs -c "show bgp route-server explain 10.1.0.1/16 json")
+	expect_true "explain json of an unmasked prefix: valid JSON" valid_json "$out"
+	expect_eq "explain json of an unmasked prefix: that of its network" \
+		"$(vtysh_on rs -c "show bgp route-server explain 10.1.0.0/16 json" | jq -S .)" "$(jq -S . <<<"$out")"
+	out=$(vtysh_on rs -c "show bgp route-server neighbor 10.0.0.53 learned-routes json")
+	expect_true "routes json of a neighbor without a role: valid JSON" valid_json "$out"
+	expect_eq "routes json of a neighbor without a role: none (a neighbor, not an error)" \
+		'{"neighbor":"10.0.0.53","routes":[],"count":0}' "$(jq -c '{neighbor, routes, count}' <<<"$out")"
+	state_unchanged "after the JSON show commands"
+}
+
+# every scenario compares with the running-config as it starts (the start's)
+config_commands() { before=$START_CONFIG; run_cases config_cases; }
+show_commands() { before=$START_CONFIG; run_cases show_cases; }
+json_show() { before=$START_CONFIG; json_show_commands; }
+
+scenario config-commands config_commands
+scenario show-commands show_commands
+scenario json-show-commands json_show
 
 t_done
