@@ -96,7 +96,11 @@ setup)
 	run env RS_BUILDDIR=/src/_build-debian13 bash /src/tools/setup.sh "$@" >&2
 	echo "$top/_build-debian13"
 	;;
-check) run env RS_BUILDDIR=/src/_build-debian13 bash /src/tests/check.sh --here ;;
+check)
+	# a slot pool of tests/check.sh's (in this tree) is /src/... inside
+	run env RS_BUILDDIR=/src/_build-debian13 ${RS_SLOTS:+RS_SLOTS=/src/${RS_SLOTS#"$top"/}} \
+		bash /src/tests/check.sh --here
+	;;
 run)
 	shift
 	[ $# -gt 0 ] || die "run needs a command"

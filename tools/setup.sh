@@ -4,6 +4,7 @@
 # $RS_BUILDDIR). Repeatable: a second run installs and configures nothing new.
 # usage: tools/setup.sh [MAKE_TARGET...]
 #   e.g. "tools/setup.sh deb" also builds the Debian package.
+#        tools/setup.sh --packages-only   installs the packages, nothing else
 # Prints the build directory on its last line.
 set -euo pipefail
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
@@ -18,6 +19,9 @@ log() { echo "setup: $*" >&2; }
 packages=(frr autoconf automake libtool pkg-config make gcc libcmocka-dev
 	dpkg-dev jq iproute2 gobgpd bird2 procps bc debhelper lintian valgrind clang-format
 	frr-pythontools)
+# on Debian 12, what builds the Debian 13 root (tools/debian13.sh)
+. /etc/os-release
+[ "$VERSION_ID" != 12 ] || packages+=(mmdebstrap)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -29,6 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 # (Debian enables and starts frr and bird on install; they are left as they
 # are: the lab and the tests run their own daemons in namespaces.)
+[ "${1:-}" != --packages-only ] || exit 0
 
 frr_tree=$("$top/tools/prepare-frr-source.sh" | tail -n1)
 
