@@ -222,6 +222,17 @@ session_counts() {
 	vtysh_on "${1:-rs}" -c "show bgp neighbors json" | jq -cS "map_values($f)"
 }
 
+# expect_no_reset WHAT BEFORE: rs's sessions were established as often as in
+# BEFORE (session_counts): nothing since reset a session; else the session
+# changes in rs's log are shown.
+expect_no_reset() {
+	local now
+	now=$(session_counts)
+	expect_eq "$1: no session was reset" "$2" "$now"
+	[ "$now" = "$2" ] ||
+		grep -E "went from|NOTIFICATION" "$T_DIR/rs/bgpd.log" | tail -n 20 | sed 's/^/#   /'
+}
+
 # --- peer configurations ---------------------------------------------------
 
 # gobgp_conf AS ROUTER-ID NEIGHBOR [AFI-SAFI]: a GoBGP peer of the route

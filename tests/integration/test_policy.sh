@@ -17,17 +17,6 @@ log_neighbor_events
 scenario_baseline "the knob-off tables" "topo_settled off" restart_topology
 restart_topology() { topo_restart && log_neighbor_events; }
 
-# expect_no_reset WHAT BEFORE: the sessions were established as often as in
-# BEFORE (session_counts): no change reset a session; else the log's
-# session changes are shown.
-expect_no_reset() {
-	local now
-	now=$(session_counts)
-	expect_eq "$1: no session was reset" "$2" "$now"
-	[ "$now" = "$2" ] ||
-		grep -E "went from|NOTIFICATION" "$T_DIR/rs/bgpd.log" | tail -n 20 | sed 's/^/#   /'
-}
-
 # ExpressRoute and VPN gateways are both iBGP route-reflector clients that
 # bgpd would put in one update group; the verdict differs, so they must not.
 # (This also runs "show bgp neighbors json" on bound peers: bgpd must not
