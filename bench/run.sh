@@ -354,10 +354,12 @@ learn() {
 	SENDING=yes
 	for node in "${PEERS[@]}"; do birdc_on "$node" enable prefixes >/dev/null; done
 }
-knob() {
+# policy_knob on|off: branch-to-branch in the policy MODE runs (lib.sh's knob
+# for the module, the route-maps' variant for the hand-written policy)
+policy_knob() {
 	KNOB=$1
 	case $MODE in
-	module) rs_cfg -c "$([ "$KNOB" = off ] && echo no) route-server allow-branch-to-branch" >/dev/null ;;
+	module) knob rs "$KNOB" ;;
 	routemap) rmap_out "$KNOB" "$VPNROLE" | vtysh_lines ;;
 	esac
 }
@@ -418,8 +420,8 @@ run_mode() {
 	phase learn learn
 	t_log "$MODE update groups: $(update_groups)"
 	if [ "$MODE" != floor ]; then
-		phase knob-off knob off
-		phase knob-on knob on
+		phase knob-off policy_knob off
+		phase knob-on policy_knob on
 		phase role-change role er
 		phase role-back role vpn
 	fi

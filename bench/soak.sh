@@ -226,9 +226,6 @@ wait_state() {
 
 # --- the states and their expected tables ---------------------------------------
 
-# knob on|off
-knob() { rs_cfg -c "$([ "$1" = off ] && echo no) route-server allow-branch-to-branch" >/dev/null; }
-
 # nva2_role nva|vpn-gateway|none
 nva2_role() {
 	if [ "$1" = none ]; then
@@ -333,12 +330,6 @@ capture() {
 
 # --- what must not change: sessions, the module's memory ------------------------
 
-# sessions: each neighbor's established-transition counter.
-sessions() {
-	vtysh_on rs -c "show bgp neighbors json" |
-		jq -cS 'map_values(.connectionsEstablished)'
-}
-
 # rs_mtypes: the module's memory types in the route server's show memory, one
 # "NAME: COUNT (BYTES bytes)" line each (a type never allocated is not shown).
 rs_mtypes() {
@@ -385,7 +376,7 @@ figure "setup: topology up, bulk routes at the route server (s)" "$(seconds_sinc
 
 t0=$(now)
 capture off
-knob on
+knob rs on
 capture on
 nva2_role vpn-gateway
 capture on-vpn
@@ -393,14 +384,14 @@ nva2_role none
 capture on-none
 nva2_role nva
 wait_state 300 on "nva2's role back"
-knob off
+knob rs off
 wait_state 300 off "knob back off"
 figure "capture of the four states' tables (s)" "$(seconds_since "$t0")"
 t0=$(now)
 tables_are off
 figure "one comparison of every table (s)" "$(seconds_since "$t0")"
 
-sessions_start=$(sessions)
+sessions_start=$(session_counts)
 mtypes_start=$(rs_mtypes)
 rss_start=$(rss_now)
 figure "route server memory types at the start" "$(paste -sd';' <<<"$mtypes_start")"
@@ -413,7 +404,7 @@ expect_true "all five sessions are up once" \
 t0=$(now)
 for ((i = 1; i <= FLIPS; i++)); do
 	state=$( ((i % 2)) && echo on || echo off)
-	knob "$state"
+	knob rs "$state"
 	sleep "$PACE"
 	if due "$i" 0 1 && [ "$i" -lt "$FLIPS" ]; then
 		only_failures wait_state 300 "$state" "flip $i"
@@ -421,14 +412,14 @@ for ((i = 1; i <= FLIPS; i++)); do
 done
 state=$( ((FLIPS % 2)) && echo on || echo off)
 figure "flips: $FLIPS issued (s)" "$(seconds_since "$t0")"
-[ "$state" = off ] || knob off
+[ "$state" = off ] || knob rs off
 wait_state 300 off "after $FLIPS flips"
 figure "flips: issued, checked and converged (s)" "$(seconds_since "$t0")"
 figure "route server RSS after the flips" "$(rss_now)"
 
 # --- role changes -----------------------------------------------------------------------
 
-knob on
+knob rs on
 wait_state 300 on "knob on for the role changes"
 roles=(nva vpn-gateway nva none)
 t0=$(now)
@@ -446,7 +437,7 @@ figure "role changes: $ROLE_CHANGES issued (s)" "$(seconds_since "$t0")"
 [ "${roles[ROLE_CHANGES % 4]}" = nva ] || nva2_role nva
 wait_state 300 on "after $ROLE_CHANGES role changes"
 figure "role changes: issued, checked and converged (s)" "$(seconds_since "$t0")"
-knob off
+knob rs off
 wait_state 300 off "back in the starting state"
 
 mtypes_end=$(rs_mtypes)
@@ -457,14 +448,14 @@ growth() { echo "$(rss_kib "$(rs_pid)" VmRSS) - $(awk '{ print $2 }' <<<"$rss_st
 figure "route server RSS growth over flips and role changes (KiB)" "$(growth)"
 expect_eq "the module's memory types are back to their starting counts" \
 	"$(mtype_counts "$mtypes_start")" "$(mtype_counts "$mtypes_end")"
-sessions_end=$(sessions)
+sessions_end=$(session_counts)
 expect_eq "no session was reset by the flips and role changes" "$sessions_start" "$sessions_end"
 
 # --- session flaps -----------------------------------------------------------------------
 
-knob on
+knob rs on
 wait_state 300 on "knob on for the flaps"
-vpn1_established() { jq '.["10.0.0.3"]' <<<"$(sessions)"; }
+vpn1_established() { jq '.["10.0.0.3"]' <<<"$(session_counts)"; }
 t0=$(now)
 for ((i = 1; i <= FLAPS; i++)); do
 	n=$(vpn1_established)
@@ -477,27 +468,14 @@ figure "flaps: $FLAPS, each converged and checked (s)" "$(seconds_since "$t0")"
 expect_eq "$FLAPS flaps: vpn gateway 1's session came back each time" \
 	"$(($(jq '.["10.0.0.3"]' <<<"$sessions_start") + FLAPS))" "$(vpn1_established)"
 expect_eq "the flaps reset no other session" \
-	"$(jq -cS 'del(.["10.0.0.3"])' <<<"$sessions_start")" "$(jq -cS 'del(.["10.0.0.3"])' <<<"$(sessions)")"
+	"$(jq -cS 'del(.["10.0.0.3"])' <<<"$sessions_start")" "$(jq -cS 'del(.["10.0.0.3"])' <<<"$(session_counts)")"
 
 # --- route server restarts ------------------------------------------------------------------
 
-# forget_pid PID: a stopped daemon's PID is no longer cleaned up (it may be
-# another process's by then).
-forget_pid() {
-	local p kept=()
-	for p in "${T_PIDS[@]}"; do
-		[ "$p" = "$1" ] || kept+=("$p")
-	done
-	T_PIDS=("${kept[@]}")
-}
-
 t0=$(now)
 for ((i = 1; i <= RESTARTS; i++)); do
-	vtysh_on rs -c "show running-config" | sed -n '/^frr defaults/,$p' |
-		grep -v '^bgp no-rib' >"$T_DIR/saved.conf"
-	pid=$(rs_pid)
-	stop_bgpd rs
-	forget_pid "$pid"
+	save_running_config rs "$T_DIR/saved.conf"
+	stop_bgpd rs # (which forgets its PID)
 	start_bgpd rs "$T_DIR/saved.conf" module || break
 	topo_wait_established
 	only_failures wait_state 300 on "restart $i"
