@@ -84,19 +84,13 @@ vtysh -c "configure terminal" -c "router bgp 65515" -c "bgp router-id 10.0.0.1" 
 expect_eq "the package's vtysh configures the module" "" "$(cat "$BACKUP/config.out")"
 # the roles, and the neighbor settings they imply (in effect, never saved)
 state() {
-	vtysh -c "show bgp route-server json" | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role, remoteAs}]}'
+	rs_json - | jq -c '{allowBranchToBranch, peers: [.peers[] | {neighbor, role, remoteAs}]}'
 	vtysh -c "show bgp neighbors json" | jq -cS '[to_entries[] | {(.key):
 		(.value.addressFamilyInfo.ipv4Unicast | [.routeReflectorClient, .unchangedNextHopPropogatedToNbr])}] | add'
 }
-# sessions established, and how often each was
-sessions() {
-	vtysh -c "show bgp neighbors json" |
-		jq -cS '[to_entries[] | {(.key): [.value.bgpState, .value.connectionsEstablished]}] | add'
-}
-configured='{"allowBranchToBranch":true,"peers":[{"neighbor":"10.0.0.2","role":"expressroute-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}
-{"10.0.0.11":[null,true],"10.0.0.2":[true,null]}'
+configured=$(expected_json package/configured.json)
 expect_eq "configured state" "$configured" "$(state)"
-vtysh -c "show bgp route-server json" >"$BACKUP/a.json"
+rs_json - >"$BACKUP/a.json"
 out=$(frr-routeserver-compare "$BACKUP/a.json" - <"$BACKUP/a.json" 2>&1)
 expect_eq "the installed drift check finds an instance the same as itself" \
 	"0: same configuration" "$?: $out"
@@ -113,19 +107,18 @@ expect_eq "configuration came back after restart" "$configured" "$(state)"
 
 # --- reload: the knob off and a role changed in frr.conf ----------------------
 up_once='{"10.0.0.11":["Established",1],"10.0.0.2":["Established",1]}'
-established() { [ "$(sessions)" = "$up_once" ]; }
+established() { [ "$(session_counts - state)" = "$up_once" ]; }
 expect_true "both GoBGP peers established" wait_until 60 "sessions up" established
 sed -i -e '/route-server allow-branch-to-branch/d' \
 	-e 's/neighbor 10.0.0.2 route-server role expressroute-gateway/neighbor 10.0.0.2 route-server role vpn-gateway/' \
 	/etc/frr/frr.conf
 expect_true "frr.conf changed" grep -q "neighbor 10.0.0.2 route-server role vpn-gateway" /etc/frr/frr.conf
 expect_true "frrinit.sh reload (frr-reload.py --reload) applies it" frr_in_ns reload
-reloaded='{"allowBranchToBranch":false,"peers":[{"neighbor":"10.0.0.2","role":"vpn-gateway","remoteAs":65515},{"neighbor":"10.0.0.11","role":"nva","remoteAs":65001}]}
-{"10.0.0.11":[null,true],"10.0.0.2":[true,null]}'
+reloaded=$(expected_json package/reloaded.json)
 expect_eq "reloaded state: knob off, the new role, its implied settings" "$reloaded" "$(state)"
-expect_eq "no session was reset by the reload" "$up_once" "$(sessions)"
+expect_eq "no session was reset by the reload" "$up_once" "$(session_counts - state)"
 expect_true "running-config holds no implied neighbor setting after the reload" \
-	lacks "$(vtysh -c "show running-config")" "route-reflector-client\|attribute-unchanged"
+	lacks "$(running_config -)" "route-reflector-client\|attribute-unchanged"
 frr_in_ns stop
 
 # --- remove -------------------------------------------------------------------
