@@ -48,8 +48,7 @@ vtysh_on rs -c "show bgp route-server"
 show_tables
 
 for inst in rs rs2; do
-	vtysh_on "$inst" -c "configure terminal" -c "router bgp 65515" \
-		-c "route-server allow-branch-to-branch" >/dev/null
+	knob "$inst" on
 done
 topo_settled on || echo "(some peer did not get the expected routes yet)"
 echo
