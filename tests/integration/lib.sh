@@ -467,10 +467,10 @@ expect_tables() {
 # WHAT says what the baseline is (e.g. "the knob-off tables"); CHECK, a
 # command (bounded), succeeds while it holds; RESTORE, a command, brings it
 # back (e.g. the daemons restarted from their start configuration). Every
-# scenario first checks that it starts from the baseline (one check) and runs
-# FUNCTION, which leaves the baseline as it found it. After a scenario with a
-# failed check (or one that did not start from the baseline), RESTORE and
-# CHECK run, so that the next scenario starts clean; if the baseline cannot be
+# scenario first checks that it starts from the baseline (one check; when it
+# does not, RESTORE and CHECK run first) and runs FUNCTION, which leaves the
+# baseline as it found it. After a scenario with a failed check, RESTORE and
+# CHECK run, so that the next scenario starts clean. If the baseline cannot be
 # restored (one failed check says so), the remaining scenarios are reported
 # skipped instead of failing on top. With T_SCENARIOS set (a list of names),
 # only those scenarios run.
@@ -478,7 +478,7 @@ SCENARIO_WHAT= SCENARIO_CHECK= SCENARIO_RESTORE= SCENARIO_LOST=
 scenario_baseline() { SCENARIO_WHAT=$1 SCENARIO_CHECK=$2 SCENARIO_RESTORE=$3; }
 
 scenario() {
-	local name=$1 fails=$T_FAILS
+	local name=$1 fails
 	[ -z "${T_SCENARIOS:-}" ] || [[ " $T_SCENARIOS " == *" $name "* ]] || return 0
 	t_log "scenario: $name"
 	if [ -n "$SCENARIO_LOST" ]; then
@@ -494,6 +494,7 @@ scenario() {
 			return 0
 		}
 	fi
+	fails=$T_FAILS
 	"$2"
 	[ "$T_FAILS" -eq "$fails" ] || scenario_restore "after scenario $name"
 }
