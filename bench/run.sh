@@ -227,7 +227,7 @@ allowed() {
 	*) [ "$KNOB" = on ] ;;
 	esac
 }
-role_of() { if [ "${ROLE[$1]}" = vpn ]; then echo "$VPNROLE"; else echo "${ROLE[$1]}"; fi; }
+node_role() { if [ "${ROLE[$1]}" = vpn ]; then echo "$VPNROLE"; else echo "${ROLE[$1]}"; fi; }
 expected() {
 	local node=$1 s n=1 srole gone='' # n: the virtual network's prefix
 	[ "$SENDING" = yes ] || {
@@ -241,7 +241,7 @@ expected() {
 		[ "$s" != "$gone" ] || continue
 		srole=${SET_ROLE[$s]}
 		[ "$srole" != vpn ] || srole=$VPNROLE
-		allowed "$srole" "$(role_of "$node")" || continue
+		allowed "$srole" "$(node_role "$node")" || continue
 		n=$((n + SET_SIZE[$s]))
 	done
 	# without policy the VPN instances' group gets the VPN prefixes too:
@@ -274,8 +274,6 @@ show_counts() {
 }
 
 # --- measuring the route server ----------------------------------------------
-now() { date +%s.%N; }
-rs_pid() { cat "$T_DIR/rs/bgpd.pid"; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 peak_rss_mib() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -342,11 +340,10 @@ phase() {
 }
 
 # --- the phases' actions -------------------------------------------------------
-rs_af() { rs_cfg -c "address-family ipv4 unicast" "$@" >/dev/null; }
 vtysh_lines() {
 	local l args=()
 	while read -r l; do args+=(-c "$l"); done
-	rs_af "${args[@]}"
+	rs_af "${args[@]}" >/dev/null
 }
 
 learn() {

@@ -67,8 +67,6 @@ sed "s/^ neighbor 10\.0\.0\.12 route-server role nva\$/&\n route-server maximum-
 	"$top/doc/examples/routeserver.conf" >"$RS_CONF"
 source "$top/tests/integration/topology.sh"
 
-now() { date +%s.%N; }
-seconds_since() { echo "$(now) - $1" | bc | xargs printf '%.1f'; }
 declare -A FIG # figures for the summary, by name
 FIG_ORDER=()
 # wait_within SECONDS DESCRIPTION COMMAND...: lib.sh's wait_until for slow
@@ -212,8 +210,7 @@ tables_are() {
 # shows the differences).
 wait_state() {
 	local secs=$1 state=$2 what=$3 p node
-	_counts_are() { [ "$(peer_counts)" = "$(state_sizes "$1")" ]; }
-	wait_until "$secs" "$what: every peer's route count" _counts_are "$state"
+	wait_until "$secs" "$what: every peer's route count" counts_are "$state"
 	wait_within "$secs" "$what: every table" tables_are "$state"
 	for p in "${PEERS[@]}"; do
 		node=${p%%:*}
@@ -292,6 +289,9 @@ state_sizes() {
 	done
 }
 
+# counts_are STATE: every peer holds as many routes as in STATE (cheap).
+counts_are() { [ "$(peer_counts)" = "$(state_sizes "$1")" ]; }
+
 # tables_stable: two snapshots in a row are the same.
 tables_stable() {
 	local p
@@ -309,12 +309,11 @@ tables_stable() {
 capture() {
 	local state=$1 want node
 	want=$(state_sizes "$state")
-	_counts_are() { [ "$(peer_counts)" = "$want" ]; }
 	_sizes_are() {
 		[ "$(for p in "${PEERS[@]}"; do wc -l <"$T_DIR/now/${p%%:*}"; done)" = "$want" ]
 	}
 	_sized() { snapshot "$T_DIR/now" && _sizes_are; }
-	wait_until 300 "route counts of state $state" _counts_are
+	wait_until 300 "route counts of state $state" counts_are "$state"
 	wait_within 300 "tables of state $state by size" _sized
 	wait_within 120 "tables of state $state stable" tables_stable
 	mkdir -p "$T_DIR/expected/$state"
@@ -339,7 +338,6 @@ rs_mtypes() {
 }
 mtype_counts() { sed 's/ (.*//' <<<"$1"; }
 
-rs_pid() { cat "$T_DIR/rs/bgpd.pid"; }
 rss_kib() { awk -v k="$2" '$1 == k ":" { print $2 }' "/proc/$1/status"; }
 rss_now() { echo "VmRSS $(rss_kib "$(rs_pid)" VmRSS) KiB, VmHWM $(rss_kib "$(rs_pid)" VmHWM) KiB"; }
 

@@ -58,14 +58,15 @@ show_tables
 # Small wrappers to explore the lab.
 bin=$T_DIR/bin
 mkdir -p "$bin"
-w() { printf '#!/bin/sh\nexec %s "$@"\n' "$2" >"$bin/$1"; chmod +x "$bin/$1"; }
-w rs-vtysh "$RS_VTYSH --vty_socket $T_DIR/rs"
-w rs2-vtysh "$RS_VTYSH --vty_socket $T_DIR/rs2"
-w nva1-vtysh "$RS_VTYSH --vty_socket $T_DIR/nva1"
-w er-gobgp "ip netns exec $(ns_name er) gobgp"
-w nva2-gobgp "ip netns exec $(ns_name nva2) gobgp"
-w vpn1-birdc "birdc -s $T_DIR/vpn1/bird.ctl"
-w vpn2-birdc "birdc -s $T_DIR/vpn2/bird.ctl"
+# wrapper NAME COMMAND: $bin/NAME runs COMMAND with its arguments.
+wrapper() { printf '#!/bin/sh\nexec %s "$@"\n' "$2" >"$bin/$1"; chmod +x "$bin/$1"; }
+wrapper rs-vtysh "$RS_VTYSH --vty_socket $T_DIR/rs"
+wrapper rs2-vtysh "$RS_VTYSH --vty_socket $T_DIR/rs2"
+wrapper nva1-vtysh "$RS_VTYSH --vty_socket $T_DIR/nva1"
+wrapper er-gobgp "ip netns exec $(ns_name er) gobgp"
+wrapper nva2-gobgp "ip netns exec $(ns_name nva2) gobgp"
+wrapper vpn1-birdc "birdc -s $T_DIR/vpn1/bird.ctl"
+wrapper vpn2-birdc "birdc -s $T_DIR/vpn2/bird.ctl"
 cat <<EOF2
 
 The lab keeps running. Explore it:

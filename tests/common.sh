@@ -62,6 +62,11 @@ lacks() { [ -n "$1" ] && ! grep -q -- "$2" <<<"$1"; }
 # quietly COMMAND...: runs it with its output discarded (for expect_true).
 quietly() { "$@" >/dev/null 2>&1; }
 
+# now: the time, in seconds with microseconds; seconds_since NOW: the
+# seconds since that time, one decimal.
+now() { echo "$EPOCHREALTIME"; }
+seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+
 # wait_until SECONDS DESCRIPTION COMMAND...: polls every 0.2 s, bounded.
 wait_until() {
 	local timeout=$1 what=$2 i

@@ -175,6 +175,12 @@ stop_pid() {
 # 65515" (node rs), through the built vtysh; prints what vtysh answers.
 rs_cfg() { vtysh_on rs -c "configure terminal" -c "router bgp 65515" "$@" 2>&1; }
 
+# rs_af ARGS...: rs_cfg in its "address-family ipv4 unicast".
+rs_af() { rs_cfg -c "address-family ipv4 unicast" "$@"; }
+
+# rs_pid: the PID of the route server's bgpd (node rs).
+rs_pid() { cat "$T_DIR/rs/bgpd.pid"; }
+
 # knob NODE on|off: branch-to-branch on or off in route server NODE.
 knob() {
 	local no=
@@ -416,11 +422,11 @@ wait_table() {
 # output beside each router). Lines starting with "#" are comments.
 T_EXPECTED=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/expected
 
-# expected NAME: the text of expected/NAME, comment lines left out.
-expected() { grep -v '^#' "$T_EXPECTED/$1"; }
+# expected_text NAME: the text of expected/NAME, comment lines left out.
+expected_text() { grep -v '^#' "$T_EXPECTED/$1"; }
 
 # expected_json NAME: expected/NAME, a JSON value a line, compact (jq -c).
-expected_json() { expected "$1" | jq -c .; }
+expected_json() { expected_text "$1" | jq -c .; }
 
 # PEER_KIND[NODE]: the table_KIND that reads NODE's own table (set by the
 # script that starts the peers; topology.sh for the reference topology).
@@ -428,7 +434,7 @@ declare -A PEER_KIND=()
 
 # expected_table STEP NODE: NODE's table in expected/STEP/NODE.table, sorted
 # as the table_* functions sort.
-expected_table() { expected "$1/$2.table" | sort; }
+expected_table() { expected_text "$1/$2.table" | sort; }
 
 # step_nodes STEP: the nodes that have a table in expected/STEP (none: fails).
 step_nodes() {
@@ -453,7 +459,10 @@ tables_hold() {
 # after a bounded wait of SECONDS for it (a miss shows the difference).
 expect_tables() {
 	local secs=$1 phase=$2 step=$3 nodes node
-	nodes=$(step_nodes "$step") || { expect_true "$phase: expected tables in expected/$step" false; return; }
+	nodes=$(step_nodes "$step") || {
+		expect_true "$phase: expected tables in expected/$step" false
+		return
+	}
 	for node in $nodes; do
 		wait_table "$secs" "$phase: $node's table" "${PEER_KIND[$node]}" "$node" \
 			"$(expected_table "$step" "$node")"

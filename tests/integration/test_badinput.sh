@@ -104,10 +104,10 @@ state_unchanged() {
 # Independent scenarios (lib.sh), each from the start: the running-config and
 # the peers' tables as captured there. After a failed one, the topology is
 # restarted and the case neighbors configured again.
-at_start() { [ "$(running_config)" == "$START_CONFIG" ] && peers_hold_start_tables; }
-back_at_start() { wait_until 60 "the start's running-config and tables" at_start; }
-restart_topology() { topo_restart && configure_case_neighbors; }
-scenario_baseline "the start's running-config and tables" back_at_start restart_topology
+state_as_at_start() { [ "$(running_config)" == "$START_CONFIG" ] && peers_hold_start_tables; }
+back_to_start_state() { wait_until 60 "the start's running-config and tables" state_as_at_start; }
+scenario_baseline "the start's running-config and tables" back_to_start_state \
+	"topo_restart configure_case_neighbors"
 
 # answers_match DESCRIPTION EXPECT OUTPUT: EXPECT "-" is the silent answer
 # (nothing printed); otherwise an extended regular expression that a line
@@ -276,7 +276,7 @@ json_show_commands() {
 	out=$(vtysh_on rs -c "show bgp vrf RED route-server json")
 	expect_true "an instance without route-server settings: valid JSON" valid_json "$out"
 	expect_eq "an instance without route-server settings: the defaults" \
-		"$(expected badinput/vrf-red.json | jq -S .)" "$(jq -S 'del(.frrVersion)' <<<"$out")"
+		"$(expected_text badinput/vrf-red.json | jq -S .)" "$(jq -S 'del(.frrVersion)' <<<"$out")"
 	out=$(vtysh_on rs -c "show bgp route-server explain 10.1.0.1/16 json")
 	expect_true "explain json of an unmasked prefix: valid JSON" valid_json "$out"
 	expect_eq "explain json of an unmasked prefix: that of its network" \

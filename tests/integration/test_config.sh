@@ -43,9 +43,9 @@ start_bgpd rs "$T_DIR/base.conf" module || exit 1
 # Independent scenarios (lib.sh), each from the start configuration; after a
 # failed one, bgpd is restarted from it.
 START_CONFIG=$(running_config)
-at_start() { [ "$(running_config)" == "$START_CONFIG" ]; }
+config_as_at_start() { [ "$(running_config)" == "$START_CONFIG" ]; }
 restart_rs() { stop_bgpd rs && start_bgpd rs "$T_DIR/base.conf" module; }
-scenario_baseline "the start configuration" at_start restart_rs
+scenario_baseline "the start configuration" config_as_at_start restart_rs
 
 jqr() { rs_json | jq -c "$1"; }
 roles() { jqr '[.peers[] | [.neighbor, .role]] | sort'; }
@@ -231,7 +231,7 @@ limits_and_preference() {
 	expect_eq "in effect in bgpd" 7 "$(bgpd_limit 10.0.0.11)"
 	expect_eq "the instance's limit for the others" '[100,"routeServer"]' "$(limit_of 10.0.0.2)"
 	expect_eq "running-config holds them once, in the route-server lines" \
-		"$(expected config/limits.running-config)" \
+		"$(expected_text config/limits.running-config)" \
 		"$(running_config | grep -E '^ (route-server|neighbor .* route-server (max|rout))')"
 	expect_true "and no implied maximum-prefix or weight" lacks "$(running_config)" "^  neighbor .* \(maximum-prefix\|weight\)"
 	rs_cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.11 maximum-prefix 20" >/dev/null
@@ -257,7 +257,7 @@ running_config_round_trips() {
 	give_roles
 	rs_cfg -c "route-server allow-branch-to-branch" -c "route-server routing-preference as-path" >/dev/null
 	expect_eq "running-config holds the module's lines (groups first, as bgpd)" \
-		"$(expected config/module.running-config)" \
+		"$(expected_text config/module.running-config)" \
 		"$(running_config | grep -E '^ (route-server|neighbor .* route-server)')"
 	expect_true "running-config shows no module route-map" \
 		lacks "$(running_config)" "route-map rs to-"

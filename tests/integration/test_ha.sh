@@ -116,9 +116,6 @@ check_same_advertised() {
 	done
 }
 
-# seconds_since EPOCHREALTIME: elapsed seconds, one decimal.
-seconds_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
-
 # --- (a) both up, knob on in both: every peer's table ------------------------
 knob rs on
 knob rs2 on

@@ -12,8 +12,7 @@ topo_start || { echo "not ok - topology did not come up"; exit 1; }
 knob rs on
 # Independent scenarios (lib.sh), each from the knob-on tables; after a
 # failed one, the topology is restarted from its start configuration.
-scenario_baseline "the knob-on tables" "topo_settled on" restart_topology
-restart_topology() { topo_restart && knob rs on; }
+scenario_baseline "the knob-on tables" "topo_settled on" "topo_restart knob rs on"
 
 peer_json() { rs_json | jq -c --arg n "$1" ".peers[] | select(.neighbor == \$n) | $2"; }
 

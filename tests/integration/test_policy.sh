@@ -14,8 +14,7 @@ log_neighbor_events() { vtysh_on rs -c "debug bgp neighbor-events" >/dev/null; }
 log_neighbor_events
 # Independent scenarios (lib.sh), each from the knob-off tables; after a
 # failed one, the topology is restarted from its start configuration.
-scenario_baseline "the knob-off tables" "topo_settled off" restart_topology
-restart_topology() { topo_restart && log_neighbor_events; }
+scenario_baseline "the knob-off tables" "topo_settled off" "topo_restart log_neighbor_events"
 
 # ExpressRoute and VPN gateways are both iBGP route-reflector clients that
 # bgpd would put in one update group; the verdict differs, so they must not.
@@ -45,7 +44,7 @@ knob_off_on_off() {
 			jq -c '."10.0.0.11".addressFamilyInfo.ipv4Unicast.advertiseMap.advertiseMap')"
 	expect_true "running-config has no advertise-map after JSON commands" \
 		lacks "$(running_config)" "advertise-map"
-	expect_true "bgpd is still running" kill -0 "$(cat "$T_DIR/rs/bgpd.pid")"
+	expect_true "bgpd is still running" kill -0 "$(rs_pid)"
 
 	knob rs on
 	expect_tables 30 "knob on" topology/knob-on

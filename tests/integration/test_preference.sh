@@ -67,8 +67,7 @@ expressroute_preferred() {
 		prefs_are vpn2 "$P1 $ER_VPN2" "$P2 $ER_VPN2" "$P3 $ER_VPN2" && prefs_are er_adjin
 }
 expressroute_settled() { wait_until 30 "the expressroute preference's tables" expressroute_preferred; }
-scenario_baseline "the expressroute preference's tables" expressroute_settled restart_topology
-restart_topology() { topo_restart && announce_prefixes; }
+scenario_baseline "the expressroute preference's tables" expressroute_settled "topo_restart announce_prefixes"
 
 # --- expressroute (the default): the gateway's paths win everywhere ---------
 expressroute() {

@@ -19,11 +19,11 @@ counts() {
 # settled_counts NEIGHBOR EXPECTED: the counts once they equal EXPECTED, or
 # after a bounded wait (each peer's adj-out fills on its own; slow under valgrind)
 settled_counts() {
-	_counts_are() { [ "$(counts "$1")" == "$2" ]; }
-	wait_until 30 "counts of $1" _counts_are "$1" "$2"
+	_counts_equal() { [ "$(counts "$1")" == "$2" ]; }
+	wait_until 30 "counts of $1" _counts_equal "$1" "$2"
 	counts "$1"
 }
-peer_counts() {
+counts_per_peer() {
 	expect_eq "nva1: 3 learned (incl. NO_ADVERTISE), 4 in its adj-out" "[3,4]" "$(settled_counts 10.0.0.11 "[3,4]")"
 	expect_eq "expressroute gateway: 1 learned, 1 advertised (VNet)" "[1,1]" "$(settled_counts 10.0.0.2 "[1,1]")"
 	expect_eq "JSON router-id" '"10.0.0.1"' "$(rs "show bgp route-server json" | jq -c .routerId)"
@@ -175,7 +175,7 @@ dynamic_neighbor() {
 		"$(lines "$L_VNET_EBGP" "$L_NVA1_EBGP" "$L_NVA1C_EBGP" "$L_NVA2_EBGP" "$L_ER_EBGP" "$L_VPN_EBGP")"
 }
 
-scenario counts peer_counts
+scenario counts counts_per_peer
 scenario learned-routes learned_routes
 scenario advertised-routes advertised_routes
 scenario explain explain_prefixes

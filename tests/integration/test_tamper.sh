@@ -17,10 +17,8 @@ scan_every_5s
 # a failed one, the topology is restarted from its start configuration. With
 # T_SCENARIOS set (a list of names), only those run, e.g. against an older
 # build.
-scenario_baseline "the knob-off tables" "topo_settled off" restart_topology
-restart_topology() { topo_restart && scan_every_5s; }
+scenario_baseline "the knob-off tables" "topo_settled off" "topo_restart scan_every_5s"
 
-rs_af() { rs_cfg -c "address-family ipv4 unicast" "$@"; }
 rs_warnings() { rs_json | jq -c .warnings; }
 
 # refused DESCRIPTION OUTPUT: a "%" error naming the route-server reason

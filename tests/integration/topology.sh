@@ -84,11 +84,11 @@ topo_start_daemons() {
 	topo_wait_established
 }
 
-# topo_restart: every daemon the script started stopped, and the topology's
-# started again from their start configurations: the peers' routes and the
-# route server's configuration as topo_start left them (a daemon a test
-# added is not started again). The stopped daemons' logs are kept as
-# NAME.log.N.
+# topo_restart [COMMAND...]: every daemon the script started stopped, and
+# the topology's started again from their start configurations: the peers'
+# routes and the route server's configuration as topo_start left them (a
+# daemon a test added is not started again); then COMMAND, the test's own
+# set-up after topo_start. The stopped daemons' logs are kept as NAME.log.N.
 TOPO_RESTARTS=0
 topo_restart() {
 	local pid f
@@ -100,7 +100,8 @@ topo_restart() {
 		[ ! -e "$f" ] || mv "$f" "$f.$TOPO_RESTARTS"
 	done
 	rm -f "$T_DIR"/*/bird.ctl "$T_DIR"/*/bgpd.pid "$T_DIR"/*/bgpd.vty
-	topo_start_daemons
+	topo_start_daemons || return 1
+	[ $# -eq 0 ] || "$@"
 }
 
 # topo_rs2: the topology has the second route server (TOPO_RS2=1).
@@ -154,11 +155,13 @@ topo_wait_established() {
 
 # topo_settled on|off: every peer holds its table with the knob on or off
 # (bounded).
-topo_settled() { wait_until 60 "every peer's table with the knob $1" tables_hold "topology/knob-$1"; }
+topo_settled() {
+	wait_until 60 "every peer's table with the knob $1" tables_hold "topology/knob-$1"
+}
 
-# tbl NODE: the peer's own table: what it learned from rs, or with the second
-# route server its best path for each route, from either instance.
-tbl() {
+# topo_table NODE: the peer's own table: what it learned from rs, or with the
+# second route server its best path for each route, from either instance.
+topo_table() {
 	local kind
 	case $1 in
 	er | nva2) kind=gobgp ;;
@@ -167,18 +170,18 @@ tbl() {
 	esac
 	if topo_rs2; then "table_best_$kind" "$1"; else "table_$kind" "$1"; fi
 }
-tbl_er() { tbl er; }
-tbl_vpn1() { tbl vpn1; }
-tbl_vpn2() { tbl vpn2; }
-tbl_nva1() { tbl nva1; }
-tbl_nva2() { tbl nva2; }
+tbl_er() { topo_table er; }
+tbl_vpn1() { topo_table vpn1; }
+tbl_vpn2() { topo_table vpn2; }
+tbl_nva1() { topo_table nva1; }
+tbl_nva2() { topo_table nva2; }
 # tbl_er_adjin: every path the ExpressRoute gateway received from rs, best or
 # not (its own path for a prefix may be its best one).
 tbl_er_adjin() { table_gobgp_adjin er; }
 
-# table_topo NODE: tbl as the expected tables spell it (PEER_KIND topo), the
-# virtual network's next hop written as rs's.
-table_topo() { tbl "$1" | vnet_nh_as_rs; }
+# table_topo NODE: topo_table as the expected tables spell it (PEER_KIND
+# topo), the virtual network's next hop written as rs's.
+table_topo() { topo_table "$1" | vnet_nh_as_rs; }
 
 # vnet_nh_as_rs: table lines with the virtual network's next hop written as
 # rs's. With two instances it is the instance a peer's best path came from,
