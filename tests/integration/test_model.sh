@@ -196,7 +196,21 @@ op_restart() {
 		return 1
 	}
 	stop_bgpd rs
-	start_bgpd rs "$T_DIR/rs-saved.conf" module
+	start_bgpd rs "$T_DIR/rs-saved.conf" module || return 1
+	# Until then a BIRD peer holds rs's paths as stale (graceful restart):
+	# they look like the prediction, and a neighbor deleted before its
+	# session is back sends no NOTIFICATION, so they would stay 120 s.
+	wait_until 60 "the route server's sessions after its restart" _sessions_up
+}
+
+# _sessions_up: every neighbor the model has, not shut down, is Established.
+_sessions_up() {
+	local p want=0
+	for p in "${PEERS[@]}"; do
+		[ "${EXISTS[$p]}" = 0 ] || [ "${SHUT[$p]}" = 1 ] || want=$((want + 1))
+	done
+	[ "$(vtysh_on rs -c "show bgp summary json" |
+		jq '[.ipv4Unicast.peers // {} | .[] | select(.state == "Established")] | length')" = "$want" ]
 }
 
 # The random choices are made in this shell, never in a $(...) subshell:
