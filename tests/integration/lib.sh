@@ -239,6 +239,14 @@ expect_no_reset() {
 		grep -E "went from|NOTIFICATION" "$T_DIR/rs/bgpd.log" | tail -n 20 | sed 's/^/#   /'
 }
 
+# session_back NEIGHBOR BEFORE: rs's session with NEIGHBOR is Established and
+# was established more often than BEFORE (its count in session_counts): a
+# reset since then has come back.
+session_back() {
+	session_counts rs state | jq -e --arg n "$1" --argjson before "$2" \
+		'.[$n] | .[0] == "Established" and .[1] > $before' >/dev/null
+}
+
 # --- peer configurations ---------------------------------------------------
 
 # gobgp_conf AS ROUTER-ID NEIGHBOR [AFI-SAFI]: a GoBGP peer of the route

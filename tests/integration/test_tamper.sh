@@ -146,17 +146,29 @@ case_labeled_unicast() {
 }
 
 # --- joining a peer-group: the binding follows --------------------------------------
+# bgpd resets the session of a neighbor that joins a peer-group. Until it is
+# back, the peers still hold what they held before (the withdrawals are on
+# their way), which are the tables expected after the join: the tables are
+# read once the session is Established again, so that they are the ones
+# after it.
 case_peer_group() {
+	local before
+	before=$(session_counts | jq '."10.0.0.12"')
 	rs_cfg -c "neighbor NVAS peer-group" -c "neighbor NVAS route-server role nva" \
 		-c "no neighbor 10.0.0.12 route-server role" -c "neighbor 10.0.0.12 peer-group NVAS" >/dev/null
 	expect_eq "nva2 has the role of its new peer-group" '"nva"' \
 		"$(rs_json | jq -c '.peers[] | select(.neighbor == "10.0.0.12") | .role')"
+	expect_true "nva2's session, reset by the join, is Established again" \
+		wait_until 60 "nva2's session Established again" session_back 10.0.0.12 "$before"
 	expect_tables 30 "nva2 in a role peer-group" topology/knob-off
 	rs_cfg -c "route-server allow-branch-to-branch" >/dev/null
 	expect_tables 30 "nva2 in a role peer-group, knob on" topology/knob-on
 	rs_cfg -c "no route-server allow-branch-to-branch" -c "no neighbor 10.0.0.12 peer-group NVAS" \
 		-c "no neighbor NVAS peer-group" -c "neighbor 10.0.0.12 remote-as 65002" \
 		-c "neighbor 10.0.0.12 route-server role nva" >/dev/null
+	# nva2 deleted and configured again: its new session up before the
+	# next scenario checks the tables
+	topo_wait_established
 }
 
 # --- clear bgp *, and the instance deleted and configured again ----------------------
