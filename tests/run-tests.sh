@@ -5,9 +5,10 @@
 # ends, never interleaved with another's; the last line is "N passed, N
 # failed" (a test, its cleanup and under valgrind its valgrind logs each
 # count once). The cmocka unit tests are automake's TESTS ("make check-unit").
-#   --valgrind: every bgpd under valgrind's memcheck; a test fails when
-#               valgrind reports any error. Tests that start no bgpd are
-#               left out (VALGRIND_NEEDLESS).
+#   --valgrind: the route server's bgpd (the one with the module) under
+#               valgrind's memcheck; a test fails when valgrind reports any
+#               error. Tests that start no bgpd are left out
+#               (VALGRIND_NEEDLESS).
 #   --jobs N:   tests at once (default: from the machine's cores and memory;
 #               RS_JOBS in the environment does the same)
 #   --slots DIR: a pool of slot files (DIR/slot.*) shared with another
