@@ -155,15 +155,16 @@ valgrind_clean() {
 	return $bad
 }
 
-# run_one INDEX NAME: one test and its checks; output to its log, one line
-# "ok NAME" or "FAILED NAME" per check to $work/INDEX.result.
+# run_one INDEX NAME WAITED: one test and its checks, holding the slots
+# the runner took for it (fds 7 and 8; WAITED: seconds it waited for them,
+# -1 when it got none); output to its log, one line "ok NAME" or "FAILED
+# NAME" per check to $work/INDEX.result.
 run_one() {
-	local name=$2 tid="frs$$x$1" res=$work/$1.result vg=$work/vg.$1 t0=$SECONDS waited=0 rc r
+	local name=$2 tid="frs$$x$1" res=$work/$1.result vg=$work/vg.$1 t0=$SECONDS waited=$3 rc r
 	mkdir -p "$vg"
 	{
 		echo "=== [$target] integration/$name"
-		if take_slots; then
-			waited=$((SECONDS - t0)) t0=$SECONDS
+		if [ "$waited" -ge 0 ]; then
 			env RS_BUILDDIR="$builddir" RS_SRCDIR="$srcdir" T_ID="$tid" RS_VG_DIR="$vg" \
 				${valgrind:+RS_BGPD=$work/bgpd RS_VALGRIND=1} \
 				timeout --kill-after=10 1200 bash "$srcdir/tests/integration/$name.sh" </dev/null 7>&- 8>&-
@@ -190,7 +191,12 @@ declare -A running=()
 next=0
 while [ "$next" -lt ${#tests[@]} ] || [ ${#running[@]} -gt 0 ]; do
 	while [ "$next" -lt ${#tests[@]} ] && [ ${#running[@]} -lt "$jobs" ]; do
-		run_one "$next" "${tests[$next]}" &
+		# the slots are taken here, in the tests' order, and handed over:
+		# a flock lasts while any copy of its descriptor is open
+		t0=$SECONDS
+		take_slots && waited=$((SECONDS - t0)) || waited=-1
+		run_one "$next" "${tests[$next]}" "$waited" &
+		exec 7>&- 8>&-
 		running[$!]=$next
 		next=$((next + 1))
 	done
