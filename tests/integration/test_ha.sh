@@ -17,7 +17,6 @@ sed '/^ bgp router-id /a\ bgp graceful-restart restart-time 20' "$RS_CONF" >"$T_
 RS_CONF=$T_DIR/rs-ha.conf
 topo_start || { echo "not ok - topology with two route servers did not come up"; exit 1; }
 COMPARE=$RS_SRCDIR/tools/frr-routeserver-compare
-PEERS=(er vpn1 vpn2 nva1 nva2)
 ROLE_NEIGHBORS=(10.0.0.2 10.0.0.3 10.0.0.4 10.0.0.11 10.0.0.12)
 
 # exp_on_of PEER: PEER's knob-on table (topology.sh), the virtual network
@@ -36,7 +35,7 @@ exp_rs2_of() { exp_on_of "$1" | sed "s#^$P_VNET nh=10.0.0.1 #$P_VNET nh=$RS2_ADD
 # network's next hop being the instance its best path came from.
 check_tables() {
 	local n
-	for n in "${PEERS[@]}"; do
+	for n in "${TOPO_PEERS[@]}"; do
 		expect_eq "$1: $n's table is its knob-on table" "$(exp_on_of "$n")" "$("tbl_$n" | vnet_nh_as_rs)"
 	done
 }
@@ -47,7 +46,7 @@ check_tables() {
 # one, "| PEER: TABLE".
 sample_tables() {
 	local n t words=() wrong=
-	for n in "${PEERS[@]}"; do
+	for n in "${TOPO_PEERS[@]}"; do
 		t=$("tbl_$n")
 		if [ "$t" == "$(exp_rs2_of "$n")" ]; then
 			words+=("$n=rs2")
@@ -138,10 +137,10 @@ t_log "rs stopped: its bgpd was gone after $(seconds_since "$t0") s"
 watch_tables 30 from_rs2 er nva1 nva2 || true
 t_log "rs stopped: GoBGP and FRR peers had their tables from rs2 alone after $(seconds_since "$t0") s"
 expect_never_wrong "rs stopping, GoBGP and FRR peers"
-watch_tables 60 from_rs2 "${PEERS[@]}" || true
+watch_tables 60 from_rs2 "${TOPO_PEERS[@]}" || true
 t_log "rs stopped: BIRD peers had their tables from rs2 alone after $(seconds_since "$t0") s (graceful restart)"
 expect_never_wrong "rs stopped, BIRD's graceful restart"
-for n in "${PEERS[@]}"; do
+for n in "${TOPO_PEERS[@]}"; do
 	expect_eq "rs stopped: $n's table is its knob-on table, from rs2 alone" "$(exp_rs2_of "$n")" "$("tbl_$n")"
 done
 

@@ -42,11 +42,9 @@ done < <("$RS_BUILDDIR/tests/model/decision_table")
 # line no peer's table can have, so the comparison fails and shows it.
 verdict() { echo "${VERDICT["$1 $2 $3"]:-no verdict for $1 $2 $3}"; }
 
-PEERS=(er vpn1 vpn2 nva1 nva2)
 declare -A ADDR=([er]=10.0.0.2 [vpn1]=10.0.0.3 [vpn2]=10.0.0.4 [nva1]=10.0.0.11 [nva2]=10.0.0.12)
 declare -A IBGP=([er]=1 [vpn1]=1 [vpn2]=1 [nva1]=0 [nva2]=0)
 declare -A REMOTE_AS=([er]=internal [nva1]=65001 [nva2]=65002)
-declare -A TABLE_KIND=([er]=gobgp [vpn1]=bird [vpn2]=bird [nva1]=frr [nva2]=gobgp)
 # What each peer announces ("PREFIX AS-PATH COMMUNITIES"; "-" for none);
 # NVA 1's NO_ADVERTISE route is never passed on, so it is not listed.
 declare -A ORIG=([er]="$P_ER 12076,65100 -" [vpn1]="$P_VPN 65200 -" [vpn2]="$P_VPN 65200 -"
@@ -99,7 +97,7 @@ predicted() {
 		suppress) ;;
 		*) echo "$v" ;;
 		esac
-		for s in "${PEERS[@]}"; do
+		for s in "${TOPO_PEERS[@]}"; do
 			[ "$s" != "$d" ] && [ "${EXISTS[$s]}" = 1 ] && [ "${SHUT[$s]}" = 0 ] &&
 				[ "${ANN[$s]}" = 1 ] && reaches "$s" "$d" || continue
 			while IFS=' ' read -r pfx path comm; do
@@ -112,11 +110,11 @@ predicted() {
 
 # received DEST: DEST's own table, next hops left out (the decision table
 # says which routes, not which next hop).
-received() { "table_${TABLE_KIND[$1]}" "$1" | sed 's/ nh=[^ ]* / /'; }
+received() { "table_${TOPO_KIND[$1]}" "$1" | sed 's/ nh=[^ ]* / /'; }
 
 all_of() {
 	local p
-	for p in "${PEERS[@]}"; do "$1" "$p" | sed "s/^/$p: /"; done
+	for p in "${TOPO_PEERS[@]}"; do "$1" "$p" | sed "s/^/$p: /"; done
 }
 
 # --- the operations ------------------------------------------------------------
@@ -206,7 +204,7 @@ op_restart() {
 # _sessions_up: every neighbor the model has, not shut down, is Established.
 _sessions_up() {
 	local p want=0
-	for p in "${PEERS[@]}"; do
+	for p in "${TOPO_PEERS[@]}"; do
 		[ "${EXISTS[$p]}" = 0 ] || [ "${SHUT[$p]}" = 1 ] || want=$((want + 1))
 	done
 	[ "$(vtysh_on rs -c "show bgp summary json" |
@@ -247,13 +245,13 @@ next_op() {
 			OP="op_role $target $CHOSEN"
 		fi
 	elif ((r < 58)); then
-		choose "${PEERS[@]}"
+		choose "${TOPO_PEERS[@]}"
 		OP="op_exists $CHOSEN"
 	elif ((r < 72)); then
-		choose "${PEERS[@]}"
+		choose "${TOPO_PEERS[@]}"
 		if [ "${EXISTS[$CHOSEN]}" = 1 ]; then OP="op_shut $CHOSEN"; else OP="op_exists $CHOSEN"; fi
 	elif ((r < 98)); then
-		choose "${PEERS[@]}"
+		choose "${TOPO_PEERS[@]}"
 		OP="op_announce $CHOSEN"
 	else
 		OP="op_restart"

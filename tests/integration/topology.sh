@@ -36,8 +36,10 @@ L_NVA1C_IBGP="$P_NVA1_COMM nh=10.0.0.11 path=65001 comm=65001:99"
 L_NVA2_EBGP="$P_NVA2 nh=10.0.0.12 path=65515,65002 comm="
 L_NVA2_IBGP="$P_NVA2 nh=10.0.0.12 path=65002 comm="
 
-# The peers; each one's own table is read by table_topo (below).
+# The peers; each one's own table is read by topo_table (below).
 TOPO_PEERS=(er vpn1 vpn2 nva1 nva2)
+# TOPO_KIND[NODE]: the table_KIND that reads the peer's table (lib.sh).
+declare -A TOPO_KIND=([er]=gobgp [vpn1]=bird [vpn2]=bird [nva1]=frr [nva2]=gobgp)
 for _n in "${TOPO_PEERS[@]}"; do PEER_KIND[$_n]=topo; done
 unset _n
 
@@ -162,13 +164,7 @@ topo_settled() {
 # topo_table NODE: the peer's own table: what it learned from rs, or with the
 # second route server its best path for each route, from either instance.
 topo_table() {
-	local kind
-	case $1 in
-	er | nva2) kind=gobgp ;;
-	vpn1 | vpn2) kind=bird ;;
-	nva1) kind=frr ;;
-	esac
-	if topo_rs2; then "table_best_$kind" "$1"; else "table_$kind" "$1"; fi
+	if topo_rs2; then "table_best_${TOPO_KIND[$1]}" "$1"; else "table_${TOPO_KIND[$1]}" "$1"; fi
 }
 tbl_er() { topo_table er; }
 tbl_vpn1() { topo_table vpn1; }
