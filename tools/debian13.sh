@@ -45,13 +45,8 @@ create() {
 		echo "$ROOT"
 		return 0
 	fi
-	command -v mmdebstrap >/dev/null || {
-		log "installing mmdebstrap"
-		apt-get install -y -q mmdebstrap >&2 || {
-			apt-get update -q >&2
-			apt-get install -y -q mmdebstrap >&2
-		}
-	}
+	# (mmdebstrap is one of setup.sh's packages on Debian 12)
+	command -v mmdebstrap >/dev/null || "$top/tools/setup.sh" --packages-only
 	local sources
 	sources=$(trixie_sources)
 	[ -n "$sources" ] || die "no Debian bookworm entry in this machine's apt sources to derive trixie's from"
