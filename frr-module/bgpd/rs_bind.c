@@ -21,11 +21,12 @@
 #include "memory.h"
 #include "routemap.h"
 
-#include "bgpd/bgpd.h"
 #include "bgpd/bgp_fsm.h"
 #include "bgpd/bgp_route.h"
 #include "bgpd/bgp_updgrp.h"
+#include "bgpd/bgpd.h"
 
+#include "rs_audit.h"
 #include "rs_bind.h"
 #include "rs_compat.h"
 #include "rs_implied.h"
@@ -143,6 +144,23 @@ void rs_bind_peer(struct rs_instance *rsi, struct peer *peer)
 	}
 }
 
+void rs_bind_peer_refresh(struct rs_instance *rsi, struct peer *peer)
+{
+	afi_t afi;
+	safi_t safi;
+
+	rs_bind_peer(rsi, peer);
+	FOREACH_AFI_SAFI (afi, safi) {
+		struct peer_af *paf = peer_af_find(peer, afi, safi);
+
+		if (!paf)
+			continue;
+		update_group_adjust_peer(paf);
+		if (rs_peer_established(peer) && peer->afc_nego[afi][safi])
+			bgp_announce_route(peer, afi, safi, false);
+	}
+}
+
 void rs_bind_all(struct rs_instance *rsi)
 {
 	struct listnode *node, *nnode;
@@ -168,6 +186,7 @@ int rs_bind_peer_status_changed(struct peer *peer)
 		/* "no neighbor X" or "no neighbor GROUP peer-group" */
 		rs_role_forget(rsi, peer);
 		rs_implied_forget(peer);
+		rs_audit_forget(peer);
 		return 0;
 	}
 	/* e.g. a peer-group join reset the session and the peer's flags */

@@ -25,6 +25,12 @@ extern const struct rs_slot rs_slots[RS_SLOT_COUNT];
 /* Makes PEER (or a group's conf peer) carry its role's map and settings. */
 void rs_bind_peer(struct rs_instance *rsi, struct peer *peer);
 
+/*
+ * rs_bind_peer, then bgpd regroups PEER and decides all its advertisements
+ * again, as for a policy change (the audit found it out of the policy).
+ */
+void rs_bind_peer_refresh(struct rs_instance *rsi, struct peer *peer);
+
 /* rs_bind_peer for every neighbor and peer-group of the instance. */
 void rs_bind_all(struct rs_instance *rsi);
 

@@ -9,8 +9,8 @@
 #ifndef _RS_COMPAT_H
 #define _RS_COMPAT_H
 
-#include "bgpd/bgpd.h"
 #include "bgpd/bgp_route.h"
+#include "bgpd/bgpd.h"
 
 #if RS_FRR_VERSION >= 1003
 
@@ -23,6 +23,9 @@ typedef struct event rs_timer_t;
 #define RS_TIMER_OFF(t) EVENT_OFF(t)
 #define rs_timer_add_msec(f, msec, tref)                                       \
 	event_add_timer_msec(bm->master, f, NULL, msec, tref)
+#define rs_timer_add_sec(f, arg, sec, tref)                                    \
+	event_add_timer(bm->master, f, arg, sec, tref)
+#define RS_TIMER_ARG(t) EVENT_ARG(t)
 
 /* FRR 9.1 moved the session state to the peer's connection */
 #define rs_peer_status(peer) ((peer)->connection->status)
@@ -56,6 +59,9 @@ typedef struct thread rs_timer_t;
 #define RS_TIMER_OFF(t) THREAD_OFF(t)
 #define rs_timer_add_msec(f, msec, tref)                                       \
 	thread_add_timer_msec(bm->master, f, NULL, msec, tref)
+#define rs_timer_add_sec(f, arg, sec, tref)                                    \
+	thread_add_timer(bm->master, f, arg, sec, tref)
+#define RS_TIMER_ARG(t) THREAD_ARG(t)
 
 #define rs_peer_status(peer) ((peer)->status)
 #define rs_peer_established(peer) peer_established(peer)

@@ -21,6 +21,12 @@ static struct log_ref rs_log_refs[] = {
 		.suggestion = "Use the module only with the FRR version it was built for",
 	},
 	{
+		.code = EC_RS_AUDIT,
+		.title = "Route-server audit found routes the policy forbids",
+		.description = "The periodic audit found routes that bgpd queued or sent to a role peer (its adjacency-out) although the route-server policy forbids them: something took the peer out of the policy. The module re-binds the peer, which has bgpd withdraw them",
+		.suggestion = "Run \"show bgp route-server audit\" and report it with the log and the configuration",
+	},
+	{
 		.code = END_FERR,
 	}
 };

@@ -11,6 +11,7 @@
 enum rs_log_refs {
 	EC_RS_ROUTE_MAP = BGP_FERR_END - 0xFFFE, /* 0x02FF0001 */
 	EC_RS_CMD_GUARD,
+	EC_RS_AUDIT,
 };
 
 void rs_errors_init(void);

@@ -56,6 +56,7 @@ struct rs_instance *rs_instance_get(struct bgp *bgp)
 	rsi = XCALLOC(MTYPE_RS_INSTANCE, sizeof(*rsi));
 	rsi->bgp = bgp;
 	rsi->limits = rs_limits_default();
+	rsi->audit_interval = RS_AUDIT_INTERVAL_DEFAULT;
 	rs_roles_init(&rsi->roles);
 	rs_instances_add(&instances, rsi);
 	return rsi;

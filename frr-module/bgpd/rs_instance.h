@@ -54,6 +54,9 @@ struct rs_instance {
 	enum rs_preference preference;
 	struct rs_limits limits;
 	struct rs_roles_head roles;
+	/* seconds between periodic audits (rs_audit.c); 0: none */
+#define RS_AUDIT_INTERVAL_DEFAULT 300
+	unsigned int audit_interval;
 	/* routes withheld from the ExpressRoute gateways (rs_erlimit.c) */
 	bool er_withheld;
 	uint32_t er_logged; /* the limit logged as reached; 0: none */

@@ -6,18 +6,20 @@
 #include <zebra.h>
 
 #include "hook.h"
+#include "lib/version.h"
 #include "libfrr.h"
 #include "module.h"
-#include "lib/version.h"
 
 #include "bgpd/bgpd.h"
 
+#include "rs_audit.h"
+#include "rs_audit_vty.h"
 #include "rs_bind.h"
 #include "rs_cmdguard.h"
-#include "rs_compat.h"
 #include "rs_cmdhooks.h"
-#include "rs_errors.h"
+#include "rs_compat.h"
 #include "rs_erlimit.h"
+#include "rs_errors.h"
 #include "rs_explain.h"
 #include "rs_implied.h"
 #include "rs_instance.h"
@@ -44,11 +46,13 @@ static int rs_late_init(rs_loop_t *master)
 	rs_show_init();
 	rs_routes_init();
 	rs_explain_init();
+	rs_audit_vty_init();
 	return 0;
 }
 
 static int rs_bgp_delete(struct bgp *bgp)
 {
+	rs_audit_fini(bgp);
 	rs_implied_fini(bgp);
 	rs_instance_delete(bgp);
 	return 0;
@@ -58,6 +62,7 @@ static void rs_recheck(struct rs_instance *rsi)
 {
 	rs_bind_all(rsi);
 	rs_warn_log(rsi);
+	rs_audit_schedule(rsi);
 }
 
 /*
@@ -84,6 +89,7 @@ static int rs_fini(void)
 {
 	rs_log_fini();
 	rs_erlimit_fini();
+	rs_audit_fini(NULL);
 	rs_implied_fini(NULL);
 	rs_instance_fini();
 	return 0;

@@ -4,18 +4,19 @@
 
 #include "command.h"
 #include "json.h"
+#include "lib/version.h"
 #include "linklist.h"
 #include "termtable.h"
 #include "vty.h"
-#include "lib/version.h"
 
-#include "bgpd/bgpd.h"
 #include "bgpd/bgp_debug.h"
 #include "bgpd/bgp_fsm.h"
 #include "bgpd/bgp_updgrp.h"
 #include "bgpd/bgp_vty.h"
+#include "bgpd/bgpd.h"
 
 #include "rs_adjout.h"
+#include "rs_audit.h"
 #include "rs_compat.h"
 #include "rs_implied.h"
 #include "rs_instance.h"
@@ -146,6 +147,7 @@ static void show_instance(struct vty *vty, struct bgp *bgp,
 	struct ttable *tt = NULL;
 	struct listnode *node;
 	struct peer *peer;
+	unsigned int warned;
 
 	if (json) {
 		/* the FRR tree's: configure checked it matches bgpd */
@@ -177,7 +179,8 @@ static void show_instance(struct vty *vty, struct bgp *bgp,
 			rsi->branch_to_branch ? "allowed" : "not allowed",
 			rs_preference_name(rsi->preference));
 		vty_out(vty,
-			"Limits: %u routes received per role peer (restart after %u min), %u advertised to expressroute gateways, %u of %u role peers\n\n",
+			"Limits: %u routes received per role peer (restart after %u min), "
+			"%u advertised to expressroute gateways, %u of %u role peers\n\n",
 			l->received, l->restart, l->er_advertised,
 			rs_role_peers_total(rsi), l->role_peers);
 		tt = ttable_new(&ttable_styles[TTSTYLE_BLANK]);
@@ -199,6 +202,7 @@ static void show_instance(struct vty *vty, struct bgp *bgp,
 	if (json) {
 		json_object_object_add(json, "peers", peers);
 		rs_warnings(rsi, warn_json, warnings);
+		rs_audit_warnings(rsi, warn_json, warnings);
 		json_object_object_add(json, "warnings", warnings);
 		vty_json(vty, json);
 		return;
@@ -214,10 +218,13 @@ static void show_instance(struct vty *vty, struct bgp *bgp,
 	ttable_del(tt);
 	if (rsi->er_withheld)
 		vty_out(vty,
-			"\nExpressRoute gateways: advertised-route limit %u reached, learned routes withheld\n",
+			"\nExpressRoute gateways: advertised-route limit %u reached, "
+			"learned routes withheld\n",
 			l->er_advertised);
 	vty_out(vty, "\nWarnings:\n");
-	if (!rs_warnings(rsi, warn_text, vty))
+	warned = rs_warnings(rsi, warn_text, vty);
+	warned += rs_audit_warnings(rsi, warn_text, vty);
+	if (!warned)
 		vty_out(vty, "  none\n");
 }
 

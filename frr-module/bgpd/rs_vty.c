@@ -389,6 +389,9 @@ static void config_write_limits(struct vty *vty, const struct rs_instance *rsi)
 	if (l->er_advertised != def.er_advertised)
 		vty_out(vty, " route-server expressroute-advertise-limit %u\n",
 			l->er_advertised);
+	if (rsi->audit_interval != RS_AUDIT_INTERVAL_DEFAULT)
+		vty_out(vty, " route-server audit-interval %u\n",
+			rsi->audit_interval);
 }
 
 int rs_config_write(struct bgp *bgp, struct vty *vty)
