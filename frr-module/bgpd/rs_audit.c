@@ -18,12 +18,12 @@
 #include "memory.h"
 #include "printfrr.h"
 
+#include "bgpd/bgpd.h"
 #include "bgpd/bgp_addpath.h"
 #include "bgpd/bgp_advertise.h"
 #include "bgpd/bgp_route.h"
 #include "bgpd/bgp_table.h"
 #include "bgpd/bgp_updgrp.h"
-#include "bgpd/bgpd.h"
 
 #include "rs_audit.h"
 #include "rs_bind.h"
@@ -388,6 +388,7 @@ static void audit_timer(rs_timer_t *t)
 
 	if (!rsi)
 		return;
+	rs_bind_recheck(rsi);
 	rs_audit_run(rsi, timed_violation, NULL, &ai->last);
 	ai->ran = true;
 	ai->when = time(NULL);

@@ -11,9 +11,9 @@
 #include "termtable.h"
 #include "vty.h"
 
+#include "bgpd/bgpd.h"
 #include "bgpd/bgp_table.h"
 #include "bgpd/bgp_vty.h"
-#include "bgpd/bgpd.h"
 
 #include "rs_audit.h"
 #include "rs_audit_vty.h"

@@ -2,42 +2,67 @@
 /*
  * Attaching the policy to role peers.
  *
- * The per-role map goes into the peer's advertise-map slot with no condition
- * map: bgpd applies such a map on every outbound path with the "withdraw"
- * meaning (bgp_route.c, subgroup_announce_check), before and independently
- * of the operator's "neighbor X route-map NAME out", and it is part of the
- * update-group key, so peers of different roles never share a group. With
- * no condition map, bgpd neither writes it to the configuration nor runs
- * its conditional-advertisement scanner on it. The operator cannot put an
- * advertise-map on a role peer (rs_cmdguard.c), so the slot is the module's.
+ * The per-role map goes into the peer's advertise-map slot: bgpd applies a
+ * slot in "withdraw" mode on every outbound path (bgp_route.c,
+ * subgroup_announce_check), before and independently of the operator's
+ * "neighbor X route-map NAME out", and its map name is part of the
+ * update-group key, so peers of different roles never share a group.
  *
- * Binding is idempotent and cheap (a few pointer compares per peer), so it
- * runs after every configuration command, at the end of reading a
- * configuration file and on every session state change: whatever bgpd did
- * to a peer (peer-group join, activate, clear), the binding follows.
+ * The module owns the whole slot, in every address family: on every bind
+ * it holds exactly the role's map, the condition map RS_CONDITION_NONE and
+ * withdraw mode, whatever bgpd or the operator left there (bgpd's "no
+ * neighbor X advertise-map" on a group member keeps the old condition map,
+ * and its conditional-advertisement scanner would turn a slot with a
+ * condition to "advertise", where bgpd no longer applies the map). The
+ * condition's name has a space, so no route-map can ever have it: the
+ * scanner skips the slot (no condition map found), and bgpd's show
+ * commands, which print the condition's name whenever there is a map, have
+ * one. The config writer leaves the slot out of running-config
+ * (rs_bind_config_hide). The operator cannot put an advertise-map on a role
+ * peer (rs_cmdguard.c); one found there anyway is replaced, and logged.
+ * bgpd's count of conditional filters (condition_filter_count) is left as
+ * bgpd keeps it: a slot taken over was counted by bgpd when it got its
+ * condition, and a wrong decrement would stop the scanner for other peers.
+ *
+ * Binding is idempotent and cheap (a few compares per slot), so it runs
+ * after every configuration command, at the end of reading a configuration
+ * file and on every session state change: whatever bgpd did to a peer
+ * (peer-group join, activate, clear), the binding follows.
  */
 #include <zebra.h>
 
 #include "memory.h"
 #include "routemap.h"
 
+#include "bgpd/bgpd.h"
 #include "bgpd/bgp_fsm.h"
 #include "bgpd/bgp_route.h"
 #include "bgpd/bgp_updgrp.h"
-#include "bgpd/bgpd.h"
+#include "bgpd/bgp_vty.h"
 
 #include "rs_audit.h"
 #include "rs_bind.h"
 #include "rs_compat.h"
+#include "rs_errors.h"
 #include "rs_implied.h"
 #include "rs_instance.h"
 #include "rs_rmap.h"
+#include "rs_warn.h"
 
 const struct rs_slot rs_slots[RS_SLOT_COUNT] = {
 	{AFI_IP, SAFI_UNICAST},		{AFI_IP6, SAFI_UNICAST},
 	{AFI_IP, SAFI_MULTICAST},	{AFI_IP6, SAFI_MULTICAST},
 	{AFI_IP, SAFI_LABELED_UNICAST}, {AFI_IP6, SAFI_LABELED_UNICAST},
 };
+
+/* AFI/SAFI's index in rs_slots, or -1. */
+static int slot_index(afi_t afi, safi_t safi)
+{
+	for (size_t i = 0; i < RS_SLOT_COUNT; i++)
+		if (rs_slots[i].afi == afi && rs_slots[i].safi == safi)
+			return i;
+	return -1;
+}
 
 static bool slot_foreign(const struct bgp_filter *filter)
 {
@@ -46,32 +71,103 @@ static bool slot_foreign(const struct bgp_filter *filter)
 
 bool rs_bind_blocked(const struct peer *peer)
 {
-	for (size_t i = 0; i < RS_SLOT_COUNT; i++)
-		if (slot_foreign(
-			    &peer->filter[rs_slots[i].afi][rs_slots[i].safi]))
+	afi_t afi;
+	safi_t safi;
+
+	FOREACH_AFI_SAFI (afi, safi)
+		if (slot_foreign(&peer->filter[afi][safi]))
 			return true;
 	return false;
 }
 
-/* True when the filter's advertise-map slot changed. */
-static bool bind_filter(struct bgp_filter *filter, const char *want)
+/* The slot holds exactly the module's state for the map WANT. */
+static bool slot_is(const struct bgp_filter *filter, const char *want)
 {
-	const char *have = filter->advmap.aname;
+	const char *aname = filter->advmap.aname, *cname = filter->advmap.cname;
 
-	if (slot_foreign(filter))
-		return false; /* refused by rs_cmdguard; warned by rs_warn */
-	if ((!have && !want) || (have && want && strcmp(have, want) == 0))
-		return false;
+	return aname && strcmp(aname, want) == 0 && cname &&
+	       strcmp(cname, RS_CONDITION_NONE) == 0 && !filter->advmap.cmap &&
+	       filter->advmap.amap == route_map_lookup_by_name(want) &&
+	       filter->advmap.update_type == UPDATE_TYPE_WITHDRAW;
+}
 
+static void slot_clear(struct bgp_filter *filter)
+{
 	/* bgpd frees these names with its own MTYPE: peer_free() */
 	XFREE(MTYPE_BGP_FILTER_NAME, filter->advmap.aname);
-	filter->advmap.amap = NULL;
-	if (want) {
-		filter->advmap.aname = XSTRDUP(MTYPE_BGP_FILTER_NAME, want);
-		filter->advmap.amap = route_map_lookup_by_name(want);
+	XFREE(MTYPE_BGP_FILTER_NAME, filter->advmap.cname);
+	memset(&filter->advmap, 0, sizeof(filter->advmap));
+}
+
+/* True when PEER's slot in AFI/SAFI changed. */
+static bool bind_filter(struct peer *peer, afi_t afi, safi_t safi,
+			const char *want)
+{
+	struct bgp_filter *filter = &peer->filter[afi][safi];
+
+	if (!want) {
+		/* only the module's own map is the module's to take away */
+		if (!filter->advmap.aname || slot_foreign(filter))
+			return false;
+		slot_clear(filter);
+		return true;
 	}
+	if (slot_is(filter, want))
+		return false;
+	if (slot_foreign(filter)) {
+		flog_err(
+			EC_RS_CMD_GUARD,
+			"route-server: %s: neighbor %s had advertise-map %s in %s: replaced by the route-server policy of its role",
+			peer->bgp->name_pretty, peer->host,
+			filter->advmap.aname,
+			get_afi_safi_str(afi, safi, false));
+		route_map_counter_decrement(filter->advmap.amap);
+	}
+	slot_clear(filter);
+	filter->advmap.aname = XSTRDUP(MTYPE_BGP_FILTER_NAME, want);
+	filter->advmap.amap = route_map_lookup_by_name(want);
+	filter->advmap.cname =
+		XSTRDUP(MTYPE_BGP_FILTER_NAME, RS_CONDITION_NONE);
+	filter->advmap.condition = CONDITION_NON_EXIST;
 	filter->advmap.update_type = UPDATE_TYPE_WITHDRAW;
 	return true;
+}
+
+/*
+ * bgpd writes a slot that has a condition; while it writes its
+ * configuration, the module's slots have none.
+ */
+static void hide_condition(struct bgp_filter *filter, bool hide)
+{
+	if (!filter->advmap.aname || slot_foreign(filter))
+		return;
+	if (hide)
+		XFREE(MTYPE_BGP_FILTER_NAME, filter->advmap.cname);
+	else if (!filter->advmap.cname)
+		filter->advmap.cname =
+			XSTRDUP(MTYPE_BGP_FILTER_NAME, RS_CONDITION_NONE);
+}
+
+void rs_bind_config_hide(bool hide)
+{
+	struct listnode *node;
+	struct bgp *bgp;
+	afi_t afi;
+	safi_t safi;
+
+	for (ALL_LIST_ELEMENTS_RO(bm->bgp, node, bgp)) {
+		struct listnode *pnode;
+		struct peer *peer;
+		struct peer_group *group;
+
+		for (ALL_LIST_ELEMENTS_RO(bgp->group, pnode, group))
+			FOREACH_AFI_SAFI (afi, safi)
+				hide_condition(&group->conf->filter[afi][safi],
+					       hide);
+		for (ALL_LIST_ELEMENTS_RO(bgp->peer, pnode, peer))
+			FOREACH_AFI_SAFI (afi, safi)
+				hide_condition(&peer->filter[afi][safi], hide);
+	}
 }
 
 /*
@@ -132,12 +228,17 @@ void rs_bind_peer(struct rs_instance *rsi, struct peer *peer)
 		.restart = rsi->limits.restart,
 	};
 
-	for (size_t i = 0; i < RS_SLOT_COUNT; i++) {
-		afi_t afi = rs_slots[i].afi;
-		safi_t safi = rs_slots[i].safi;
-		unsigned int changed = rs_implied_apply(peer, i, &want);
+	afi_t afi;
+	safi_t safi;
 
-		if (bind_filter(&peer->filter[afi][safi], want_map))
+	/* every family: one a role peer is not refused in is under the policy
+	 */
+	FOREACH_AFI_SAFI (afi, safi) {
+		int slot = slot_index(afi, safi);
+		unsigned int changed =
+			slot < 0 ? 0 : rs_implied_apply(peer, slot, &want);
+
+		if (bind_filter(peer, afi, safi, want_map))
 			changed |= RS_IMPLIED_OUT;
 		if (changed && !group)
 			bind_changed(peer, afi, safi, changed);
@@ -171,6 +272,13 @@ void rs_bind_all(struct rs_instance *rsi)
 		rs_bind_peer(rsi, group->conf);
 	for (ALL_LIST_ELEMENTS(rsi->bgp->peer, node, nnode, peer))
 		rs_bind_peer(rsi, peer);
+}
+
+void rs_bind_recheck(struct rs_instance *rsi)
+{
+	rs_bind_all(rsi);
+	rs_warn_log(rsi);
+	rs_audit_schedule(rsi);
 }
 
 int rs_bind_peer_status_changed(struct peer *peer)

@@ -34,13 +34,31 @@ void rs_bind_peer_refresh(struct rs_instance *rsi, struct peer *peer);
 /* rs_bind_peer for every neighbor and peer-group of the instance. */
 void rs_bind_all(struct rs_instance *rsi);
 
+/*
+ * rs_bind_all, then a new warning is logged and the periodic audit armed:
+ * after a configuration file was read, a command that can change a peer's
+ * binding (rs_cmdguard.c), and at every periodic audit.
+ */
+void rs_bind_recheck(struct rs_instance *rsi);
+
 /* peer_status_changed hook: rebinds, or forgets a deleted peer. */
 int rs_bind_peer_status_changed(struct peer *peer);
 
 /* Re-runs outbound policy towards every role peer (after a knob change). */
 void rs_reannounce_role_peers(struct rs_instance *rsi);
 
-/* True when an operator's advertise-map on PEER keeps the module out. */
+/* True when PEER has an operator's advertise-map (in any family). */
 bool rs_bind_blocked(const struct peer *peer);
+
+/*
+ * The condition map of the module's slots: a name no route-map can have (it
+ * has a space), so bgpd's conditional-advertisement scanner skips the slot.
+ */
+#define RS_CONDITION_NONE "rs unconditional"
+
+/* Takes the module's slots out of (HIDE) or back into what bgpd's config
+ * writer sees.
+ */
+void rs_bind_config_hide(bool hide);
 
 #endif /* RS_BIND_H */

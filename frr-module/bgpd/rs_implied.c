@@ -18,7 +18,8 @@
  *
  * bgpd writes a peer's flags to running-config, so while bgpd writes the
  * "router bgp" node the owned bits are taken out and put back after: the
- * role line alone is written, and re-derives them when it is read back.
+ * role line alone is written, and re-derives them when it is read back. The
+ * module's advertise-map slots are hidden the same way (rs_bind.c).
  */
 #include <zebra.h>
 
@@ -254,7 +255,9 @@ static int rs_implied_config_write(struct vty *vty)
 	int ret;
 
 	owned_toggle(true);
+	rs_bind_config_hide(true);
 	ret = bgpd_config_write(vty);
+	rs_bind_config_hide(false);
 	owned_toggle(false);
 	return ret;
 }

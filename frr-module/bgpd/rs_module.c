@@ -6,9 +6,9 @@
 #include <zebra.h>
 
 #include "hook.h"
-#include "lib/version.h"
 #include "libfrr.h"
 #include "module.h"
+#include "lib/version.h"
 
 #include "bgpd/bgpd.h"
 
@@ -16,14 +16,12 @@
 #include "rs_audit_vty.h"
 #include "rs_bind.h"
 #include "rs_cmdguard.h"
-#include "rs_cmdhooks.h"
 #include "rs_compat.h"
 #include "rs_erlimit.h"
 #include "rs_errors.h"
 #include "rs_explain.h"
 #include "rs_implied.h"
 #include "rs_instance.h"
-#include "rs_jsonguard.h"
 #include "rs_log.h"
 #include "rs_rmap.h"
 #include "rs_routes.h"
@@ -58,30 +56,13 @@ static int rs_bgp_delete(struct bgp *bgp)
 	return 0;
 }
 
-static void rs_recheck(struct rs_instance *rsi)
-{
-	rs_bind_all(rsi);
-	rs_warn_log(rsi);
-	rs_audit_schedule(rsi);
-}
-
-/*
- * Whatever a command did to bgpd's peers, the binding follows at once, and
- * a new warning is logged.
- */
-static int rs_command_done(struct vty *vty, const char *cmd_exec)
-{
-	rs_instance_foreach(rs_recheck);
-	return 0;
-}
-
-/* ... and after a configuration file was read (no vty commands there). */
+/* After a configuration file was read, the binding follows. */
 static int rs_config_end(struct bgp *bgp)
 {
 	struct rs_instance *rsi = rs_instance_find(bgp);
 
 	if (rsi)
-		rs_recheck(rsi);
+		rs_bind_recheck(rsi);
 	return 0;
 }
 
@@ -97,14 +78,12 @@ static int rs_fini(void)
 
 static int rs_module_init(void)
 {
-	rs_jsonguard_init();
 	rs_rxlimit_init();
 	hook_register(frr_late_init, rs_late_init);
 	hook_register(frr_fini, rs_fini);
 	hook_register(bgp_inst_config_write, rs_config_write);
 	hook_register(bgp_inst_delete, rs_bgp_delete);
 	hook_register(peer_status_changed, rs_bind_peer_status_changed);
-	hook_register(cmd_execute_done, rs_command_done);
 	hook_register(bgp_config_end, rs_config_end);
 	return 0;
 }

@@ -4,16 +4,16 @@
 
 #include "command.h"
 #include "json.h"
-#include "lib/version.h"
 #include "linklist.h"
 #include "termtable.h"
 #include "vty.h"
+#include "lib/version.h"
 
+#include "bgpd/bgpd.h"
 #include "bgpd/bgp_debug.h"
 #include "bgpd/bgp_fsm.h"
 #include "bgpd/bgp_updgrp.h"
 #include "bgpd/bgp_vty.h"
-#include "bgpd/bgpd.h"
 
 #include "rs_adjout.h"
 #include "rs_audit.h"
