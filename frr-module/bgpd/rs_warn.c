@@ -87,10 +87,6 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 
 		if (role == RS_ROLE_NONE)
 			continue;
-		if (rs_bind_blocked(peer))
-			warnf(&sink,
-			      "neighbor %s (%s) has its own advertise-map: route-server policy is NOT applied to it",
-			      peer->host, rs_role_name(role));
 		if (policy_required(rsi->bgp, peer))
 			warnf(&sink,
 			      "neighbor %s (%s) is eBGP and 'bgp ebgp-requires-policy' is on: bgpd exchanges no routes with it without a route-map in and out (or 'no bgp ebgp-requires-policy')",
