@@ -14,6 +14,7 @@
 #include "routeserver/validate.h"
 
 #include "rs_bind.h"
+#include "rs_cmdguard.h"
 #include "rs_erlimit.h"
 #include "rs_instance.h"
 #include "rs_log.h"
@@ -75,17 +76,29 @@ DEFPY(rs_b2b, rs_b2b_cmd, "[no$no] route-server allow-branch-to-branch",
 void rs_neighbor_facts_get(struct bgp *bgp, const struct peer *conf,
 			   struct rs_neighbor_facts *facts)
 {
-	facts->is_peer_group = CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP);
-	facts->as_known =
-		conf->as_type == AS_SPECIFIED || conf->as_type == AS_INTERNAL;
-	facts->ibgp = conf->as_type == AS_INTERNAL ||
-		      (conf->as_type == AS_SPECIFIED && conf->as == bgp->as);
-	facts->remote_as = conf->as;
-	if (conf->as_type == AS_EXTERNAL) {
-		facts->as_known = true;
-		facts->ibgp = false;
-		facts->remote_as = 0;
+	enum rs_as_kind kind;
+
+	switch (conf->as_type) {
+	case AS_SPECIFIED:
+		kind = RS_AS_NUMBER;
+		break;
+	case AS_INTERNAL:
+		kind = RS_AS_INTERNAL;
+		break;
+	case AS_EXTERNAL:
+		kind = RS_AS_EXTERNAL;
+		break;
+	default:
+		kind = RS_AS_UNSET;
+		break;
 	}
+#if RS_FRR_VERSION >= 1003
+	/* auto: bgpd adds internal or external once the peer's OPEN came */
+	if (CHECK_FLAG(conf->as_type, AS_AUTO))
+		kind = RS_AS_AUTO;
+#endif
+	*facts = rs_facts_make(CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP),
+			       kind, conf->as, bgp->as);
 }
 
 #define RS_ADVMAP_ERR                                                          \
@@ -141,9 +154,19 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 	struct peer *conf, *bad = NULL;
 	enum rs_role r;
 	const char *err;
+	char as[32];
+	afi_t afi;
+	safi_t safi;
 
 	if (!rs_role_parse(role, &r)) {
 		vty_out(vty, "%% Unknown route-server role %s\n", role);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+	/* fail closed: no role without every guard on bgpd's commands */
+	if (rs_cmdguard_missing()) {
+		vty_out(vty,
+			"%% Cannot give %s role %s: route-server roles are refused, bgpd's command %s could not be guarded (not found in this bgpd)\n",
+			neighbor, role, rs_cmdguard_missing());
 		return CMD_WARNING_CONFIG_FAILED;
 	}
 	conf = peer_and_group_lookup_vty(vty, neighbor);
@@ -160,9 +183,25 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 				"%% Cannot give peer-group %s role %s: member %s: %s\n",
 				neighbor, role, bad->host, err);
 		else
-			vty_out(vty,
-				"%% Cannot give %s role %s (remote AS %u): %s\n",
-				neighbor, role, facts.remote_as, err);
+			vty_out(vty, "%% Cannot give %s role %s (%s): %s\n",
+				neighbor, role,
+				rs_facts_as_text(&facts, as, sizeof(as)), err);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+	/* VPN, EVPN, flowspec...: bgpd's "bgp default" knobs activate new
+	 * neighbors and peer-groups in them
+	 */
+	bad = (struct peer *)rs_unbound_family_peer(conf, &afi, &safi);
+	if (bad) {
+		vty_out(vty,
+			"%% Cannot give %s role %s: %s%s is activated in %s%s: " RS_UNBOUND_FAMILY_ERR
+			"\n",
+			neighbor, role, bad == conf ? "" : "member ",
+			bad == conf ? "it" : bad->host,
+			get_afi_safi_str(afi, safi, false),
+			bgp->default_af[afi][safi]
+				? " (bgp default activates new neighbors in it)"
+				: "");
 		return CMD_WARNING_CONFIG_FAILED;
 	}
 	if (rs_bind_blocked(conf)) {
