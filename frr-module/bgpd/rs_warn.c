@@ -12,6 +12,7 @@
 #include "routeserver/validate.h"
 
 #include "rs_bind.h"
+#include "rs_cmdguard.h"
 #include "rs_instance.h"
 #include "rs_warn.h"
 
@@ -78,6 +79,10 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 	struct listnode *node;
 	struct peer *peer;
 
+	if (rs_cmdguard_missing())
+		warnf(&sink,
+		      "route-server roles are refused: bgpd's command %s could not be guarded (not found in this bgpd)",
+		      rs_cmdguard_missing());
 	vpn_warning(rsi, buf, sizeof(buf));
 	if (buf[0])
 		warnf(&sink, "%s", buf);
