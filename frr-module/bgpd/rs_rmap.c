@@ -26,6 +26,8 @@
 
 #include "bgpd/bgpd.h"
 #include "bgpd/bgp_attr.h"
+#include "bgpd/bgp_community.h"
+#include "bgpd/bgp_mpath.h"
 #include "bgpd/bgp_table.h"
 #include "bgpd/bgp_route.h"
 
@@ -116,9 +118,11 @@ enum rs_source_kind rs_path_source(const struct bgp_path_info *path,
 	return RS_SOURCE_PEER;
 }
 
-struct rs_verdict rs_verdict_for(struct bgp *bgp,
-				 const struct bgp_path_info *path,
-				 enum rs_role dest, const struct peer **origin)
+/* The decision table's verdict for PATH's source. */
+static struct rs_verdict source_verdict(struct bgp *bgp,
+					const struct bgp_path_info *path,
+					enum rs_role dest,
+					const struct peer **origin)
 {
 	const struct rs_instance *rsi = rs_instance_find(bgp);
 	const struct peer *peer;
@@ -129,6 +133,31 @@ struct rs_verdict rs_verdict_for(struct bgp *bgp,
 		*origin = peer;
 	return rs_policy_decide(kind, source, dest,
 				rsi ? rsi->branch_to_branch : false);
+}
+
+struct rs_verdict rs_verdict_for(struct bgp *bgp,
+				 const struct bgp_path_info *path,
+				 enum rs_role dest, const struct peer **origin)
+{
+	struct bgp_path_info *best = (struct bgp_path_info *)path;
+	struct rs_verdict v = source_verdict(bgp, path, dest, origin);
+	struct attr *attr = bgp_path_info_mpath_attr(best);
+	struct community *comm;
+
+	/*
+	 * With "bgp bestpath as-path multipath-relax as-set" bgpd announces
+	 * the best path with the AS paths and communities of all its
+	 * multipaths merged (bgp_mpath.c): each of them must be allowed.
+	 */
+	if (attr)
+		for (struct bgp_path_info *mp = bgp_path_info_mpath_next(best);
+		     mp && v.allow; mp = bgp_path_info_mpath_next(mp))
+			v = source_verdict(bgp, mp, dest, NULL);
+	comm = bgp_attr_get_community(attr ? attr : path->attr);
+	return rs_policy_well_known(
+		v, dest,
+		comm && community_include(comm, COMMUNITY_NO_ADVERTISE),
+		comm && community_include(comm, COMMUNITY_NO_EXPORT));
 }
 
 /*

@@ -72,6 +72,18 @@ unsigned int rs_policy_knob_changes(
 	return changes;
 }
 
+struct rs_verdict rs_policy_well_known(struct rs_verdict v, enum rs_role dest,
+				       bool no_advertise, bool no_export)
+{
+	if (!v.allow)
+		return v;
+	if (no_advertise)
+		return verdict(false, RS_REASON_NO_ADVERTISE);
+	if (no_export && dest == RS_ROLE_NVA)
+		return verdict(false, RS_REASON_NO_EXPORT);
+	return v;
+}
+
 static const struct {
 	const char *text;
 	const char *key;
@@ -88,6 +100,10 @@ static const struct {
 		{"source unknown: suppressed (fail closed)", "unknownSource"},
 	[RS_REASON_ER_LIMIT] = {"expressroute advertised-route limit reached",
 				"expressrouteAdvertisedLimit"},
+	[RS_REASON_NO_ADVERTISE] = {"the route carries NO_ADVERTISE",
+				    "noAdvertise"},
+	[RS_REASON_NO_EXPORT] = {"the route carries NO_EXPORT: not to an nva",
+				 "noExport"},
 };
 
 const char *rs_source_name(enum rs_source_kind kind, enum rs_role role)

@@ -27,6 +27,8 @@ enum rs_reason {
 	RS_REASON_SAME_GATEWAY,	  /* never back to a gateway of the same kind */
 	RS_REASON_UNKNOWN_SOURCE, /* the source cannot be told: fail closed */
 	RS_REASON_ER_LIMIT,	  /* ExpressRoute advertised-route limit */
+	RS_REASON_NO_ADVERTISE,	  /* the route carries NO_ADVERTISE */
+	RS_REASON_NO_EXPORT,	  /* NO_EXPORT: never to an nva (eBGP) */
 	RS_REASON_COUNT,
 };
 
@@ -41,6 +43,15 @@ struct rs_verdict rs_policy_unknown_source(void);
 struct rs_verdict rs_policy_decide(enum rs_source_kind kind,
 				   enum rs_role source, enum rs_role dest,
 				   bool branch_to_branch);
+
+/*
+ * The well-known communities on top of a verdict V towards DEST: a route
+ * with NO_ADVERTISE goes to no role peer, one with NO_EXPORT to no nva (an
+ * nva is always eBGP). bgpd honours them itself, except between
+ * route-server-client peers ("transparent"), where the role still does.
+ */
+struct rs_verdict rs_policy_well_known(struct rs_verdict v, enum rs_role dest,
+				       bool no_advertise, bool no_export);
 
 /*
  * Calls FN for every (source, destination) pair of roles, local source

@@ -78,7 +78,27 @@ case_condition_left_behind() {
 		-c "no ip prefix-list ERP" >/dev/null
 }
 
+# --- route-server-client: bgpd skips the well-known communities between two
+# route-server clients ("transparent"); the role still honours them. nva1
+# sends P_NVA1_NOADV with NO_ADVERTISE.
+case_rs_client_no_advertise() {
+	local before
+	before=$(session_counts | jq '."10.0.0.12"')
+	rs_af -c "neighbor 10.0.0.11 route-server-client" -c "neighbor 10.0.0.12 route-server-client" >/dev/null
+	expect_true "nva2's session, reset for route-server-client, is Established again" \
+		wait_until 60 "nva2 Established again" session_back 10.0.0.12 "$before"
+	nva1_transparent() { table_gobgp nva2 | grep -q "^$P_NVA1 .* path=65001 "; }
+	expect_true "nva2 gets nva1's routes as a route-server client (no AS 65515)" \
+		wait_until 30 "nva1's route at nva2 without AS 65515" nva1_transparent
+	expect_eq "nva2 does not get nva1's NO_ADVERTISE route" "" \
+		"$(table_gobgp nva2 | grep "^$P_NVA1_NOADV ")"
+	expect_eq "the audit finds no violation" 0 "$(audit_json | jq .violationCount)"
+	rs_af -c "no neighbor 10.0.0.11 route-server-client" -c "no neighbor 10.0.0.12 route-server-client" >/dev/null
+	topo_wait_established
+}
+
 scenario clean case_clean
 scenario condition-left-behind case_condition_left_behind
+scenario rs-client-no-advertise case_rs_client_no_advertise
 
 t_done

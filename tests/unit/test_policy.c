@@ -167,6 +167,31 @@ struct seen {
 	bool all_now_allowed, all_now_suppressed;
 };
 
+/* NO_ADVERTISE: to no role; NO_EXPORT: to no nva; a refusal stays one. */
+static void test_well_known_communities(void **state)
+{
+	struct rs_verdict allow = {.allow = true, .reason = RS_REASON_B2B_ON};
+	struct rs_verdict deny = {.allow = false, .reason = RS_REASON_B2B_OFF};
+	enum rs_role roles[] = {ER, VPN, NVA};
+
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+		struct rs_verdict v;
+
+		v = rs_policy_well_known(allow, roles[i], true, false);
+		assert_false(v.allow);
+		assert_int_equal(v.reason, RS_REASON_NO_ADVERTISE);
+		v = rs_policy_well_known(allow, roles[i], false, true);
+		assert_int_equal(v.allow, roles[i] != NVA);
+		assert_int_equal(v.reason, roles[i] == NVA ? RS_REASON_NO_EXPORT
+							   : RS_REASON_B2B_ON);
+		v = rs_policy_well_known(allow, roles[i], false, false);
+		assert_true(v.allow);
+		v = rs_policy_well_known(deny, roles[i], true, true);
+		assert_false(v.allow);
+		assert_int_equal(v.reason, RS_REASON_B2B_OFF);
+	}
+}
+
 static void record_change(enum rs_source_kind kind, enum rs_role source,
 			  enum rs_role dest, struct rs_verdict now, void *arg)
 {
@@ -208,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_reasons_have_words_and_keys),
 		cmocka_unit_test(test_source_names),
 		cmocka_unit_test(test_unknown_source_fails_closed),
+		cmocka_unit_test(test_well_known_communities),
 		cmocka_unit_test(
 			test_knob_changes_are_the_branch_to_branch_cells),
 	};
