@@ -76,22 +76,15 @@ DEFPY(rs_b2b, rs_b2b_cmd, "[no$no] route-server allow-branch-to-branch",
 void rs_neighbor_facts_get(struct bgp *bgp, const struct peer *conf,
 			   struct rs_neighbor_facts *facts)
 {
-	enum rs_as_kind kind;
+	enum rs_as_kind kind = RS_AS_UNSET;
 
-	switch (conf->as_type) {
-	case AS_SPECIFIED:
+	/* (an if chain: 8.4's as_type is an int, 10.3's an enum of flags) */
+	if (conf->as_type == AS_SPECIFIED)
 		kind = RS_AS_NUMBER;
-		break;
-	case AS_INTERNAL:
+	else if (conf->as_type == AS_INTERNAL)
 		kind = RS_AS_INTERNAL;
-		break;
-	case AS_EXTERNAL:
+	else if (conf->as_type == AS_EXTERNAL)
 		kind = RS_AS_EXTERNAL;
-		break;
-	default:
-		kind = RS_AS_UNSET;
-		break;
-	}
 #if RS_FRR_VERSION >= 1003
 	/* auto: bgpd adds internal or external once the peer's OPEN came */
 	if (CHECK_FLAG(conf->as_type, AS_AUTO))
