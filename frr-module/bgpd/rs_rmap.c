@@ -113,6 +113,13 @@ enum rs_source_kind rs_path_source(const struct bgp_path_info *path,
 	if (!peer || !peer->bgp || peer == peer->bgp->peer_self ||
 	    path->type != ZEBRA_ROUTE_BGP || path->sub_type != BGP_ROUTE_NORMAL)
 		return RS_SOURCE_LOCAL;
+	/*
+	 * "no neighbor X": the role went with the neighbor, its routes are
+	 * still there until bgpd's clearing queue gets to them; till then
+	 * their source is unknown (fail closed), not a peer without a role.
+	 */
+	if (rs_peer_status(peer) == Deleted)
+		return RS_SOURCE_UNKNOWN;
 	*role = rs_peer_role(rs_instance_find(peer->bgp), peer);
 	*origin = peer;
 	return RS_SOURCE_PEER;

@@ -97,8 +97,23 @@ case_rs_client_no_advertise() {
 	topo_wait_established
 }
 
+# --- "no neighbor X": its routes stay in the table until bgpd's clearing
+# queue gets to them, without the role that went with the neighbor. Read in
+# the same vtysh call as the deletion, they are still there (with 0.5.0 each
+# gateway's verdict for them was "advertise": a source without a role).
+case_deleted_neighbor() {
+	local explain
+	explain=$(rs_cfg -c "no neighbor 10.0.0.11" -c "do show bgp route-server explain $P_NVA1 json")
+	expect_eq "right after no neighbor: no gateway may get nva1's route" 0 \
+		"$(jq '[.peers[]? | select(.role != "nva" and .verdict != "suppress")] | length' <<<"$explain")"
+	rs_cfg -c "neighbor 10.0.0.11 remote-as 65001" -c "neighbor 10.0.0.11 description nva1" \
+		-c "neighbor 10.0.0.11 route-server role nva" >/dev/null
+	topo_wait_established
+}
+
 scenario clean case_clean
 scenario condition-left-behind case_condition_left_behind
 scenario rs-client-no-advertise case_rs_client_no_advertise
+scenario deleted-neighbor case_deleted_neighbor
 
 t_done
