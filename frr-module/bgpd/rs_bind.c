@@ -302,6 +302,17 @@ int rs_bind_peer_status_changed(struct peer *peer)
 	return 0;
 }
 
+static void reannounce_each(struct rs_instance *rsi)
+{
+	rs_reannounce_role_peers(rsi);
+}
+
+void rs_reannounce_role_change(struct rs_instance *rsi)
+{
+	/* its routes leaked into other instances are decided by the role */
+	rs_instance_foreach(reannounce_each);
+}
+
 void rs_reannounce_role_peers(struct rs_instance *rsi)
 {
 	struct listnode *node, *nnode;

@@ -32,11 +32,11 @@
 #include "frr-module/bgpd/rs_vty_clippy.c"
 #endif
 
-/* Re-evaluates everything a role or knob change can affect. */
+/* Re-evaluates everything a role change can affect. */
 static void rs_apply(struct rs_instance *rsi)
 {
 	rs_bind_all(rsi);
-	rs_reannounce_role_peers(rsi);
+	rs_reannounce_role_change(rsi);
 	rs_warn_log(rsi);
 }
 

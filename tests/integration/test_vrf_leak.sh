@@ -83,4 +83,17 @@ expect_true "knob on: it is the gateway's route (its AS path)" \
 rs_cfg -c "no route-server allow-branch-to-branch" >/dev/null
 wait_table 30 "knob off again: withdrawn" frr nva1 "$VNET"
 
+# A role changed in the VRF is a new verdict in the instances importing from
+# it: without its role the gateway's leaked route is plain bgpd's (to the
+# nva), with it back suppressed again.
+red_role() {
+	vtysh_on rs -c "configure terminal" -c "router bgp 65515 vrf $RED" \
+		-c "$1neighbor 10.9.0.2 route-server role expressroute-gateway" >/dev/null
+}
+red_role "no "
+expect_true "the gateway's role removed in its VRF: the nva gets the leaked route" \
+	wait_until 30 "leaked route at nva1" _nva_has_leak
+red_role ""
+wait_table 30 "the gateway's role back in its VRF: withdrawn from the nva" frr nva1 "$VNET"
+
 t_done
