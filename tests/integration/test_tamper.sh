@@ -184,6 +184,142 @@ case_re_create() {
 	expect_eq "router bgp configured again: no warning" "[]" "$(rs_warnings)"
 }
 
+# refused_with DESCRIPTION PATTERN OUTPUT: a "%" error that says PATTERN
+refused_with() {
+	expect_true "$1" grep -q -- "^% .*$2" <<<"$3"
+}
+
+# rs_role_peers [NODE]: how many role peers NODE's (rs's) "show bgp route-server json" counts
+rs_role_peers() { rs_json "${1:-rs}" | jq .rolePeers; }
+
+# expect_refusals_left_no_trace WHAT CONFIG SESSIONS ROLE_PEERS: after the
+# refused commands, the running-config is CONFIG, no session was reset since
+# SESSIONS (session_counts), the instance has ROLE_PEERS role peers and every
+# peer holds its knob-off table.
+expect_refusals_left_no_trace() {
+	expect_eq "$1: running-config unchanged" "$2" "$(running_config)"
+	expect_no_reset "$1" "$3"
+	expect_eq "$1: $4 role peers" "$4" "$(rs_role_peers)"
+	expect_tables 30 "$1" topology/knob-off
+}
+
+# --- the interface forms of a peer-group join: the same checks ------------------------
+# (the interfaces do not exist: bgpd keeps the neighbors, without a session)
+case_interface_join() {
+	local before sessions
+	rs_cfg -c "route-server maximum-role-peers 5" >/dev/null
+	before=$(running_config) sessions=$(session_counts)
+	refused_with "a 6th role peer through 'interface peer-group' is refused (maximum-role-peers 5)" \
+		"maximum-role-peers" "$(rs_cfg -c "neighbor eth3 interface peer-group VPNGW")"
+	refused_with "a 6th role peer through 'interface v6only peer-group' is refused" \
+		"maximum-role-peers" "$(rs_cfg -c "neighbor eth3 interface v6only peer-group VPNGW")"
+	expect_refusals_left_no_trace "role-peer limit, interface forms" "$before" "$sessions" 5
+	adv_maps
+	rs_cfg -c "no route-server maximum-role-peers" -c "neighbor NVAG peer-group" \
+		-c "neighbor NVAG route-server role nva" -c "neighbor eth1 interface remote-as internal" \
+		-c "neighbor eth2 interface remote-as 12076" -c "neighbor ADVG peer-group" \
+		-c "neighbor eth4 interface remote-as 65040" -c "neighbor eth4 route-server role nva" \
+		-c "address-family ipv4 unicast" -c "neighbor ADVG advertise-map ADV exist-map COND" >/dev/null
+	before=$(running_config) sessions=$(session_counts)
+	refused_with "an iBGP neighbor cannot join an nva group through 'interface peer-group'" \
+		"role nva needs an eBGP neighbor" "$(rs_cfg -c "neighbor eth1 interface peer-group NVAG")"
+	refused_with "a reserved AS cannot join an nva group through 'interface v6only peer-group'" \
+		"refused for NVAs" "$(rs_cfg -c "neighbor eth2 interface v6only peer-group NVAG")"
+	refused_with "a role neighbor cannot join a group with an advertise-map through 'interface peer-group'" \
+		"advertise-map: not supported" "$(rs_cfg -c "neighbor eth4 interface peer-group ADVG")"
+	expect_refusals_left_no_trace "checks of the interface forms" "$before" "$sessions" 6
+	rs_cfg -c "no neighbor eth1 interface" -c "no neighbor eth2 interface" -c "no neighbor eth4 interface" \
+		-c "no neighbor NVAG peer-group" -c "no neighbor ADVG peer-group" >/dev/null
+	no_adv_maps
+}
+
+# --- address families the policy does not cover: no role peer in them -------------------
+case_unbound_families() {
+	local before sessions
+	rs_cfg -c "neighbor 10.0.0.21 remote-as 65021" -c "neighbor VG peer-group" -c "neighbor VG remote-as 65030" \
+		-c "address-family ipv4 vpn" -c "neighbor 10.0.0.21 activate" -c "neighbor VG activate" \
+		-c "exit-address-family" -c "bgp default ipv6-vpn" -c "neighbor 10.0.0.22 remote-as 65022" >/dev/null
+	before=$(running_config) sessions=$(session_counts)
+	refused_with "a role neighbor cannot be activated in ipv4 vpn" "cannot be activated in IPv4 VPN" \
+		"$(rs_cfg -c "address-family ipv4 vpn" -c "neighbor 10.0.0.11 activate")"
+	refused_with "... nor in ipv6 vpn" "cannot be activated in IPv6 VPN" \
+		"$(rs_cfg -c "address-family ipv6 vpn" -c "neighbor 10.0.0.12 activate")"
+	refused_with "a role peer-group cannot be activated in l2vpn evpn" "cannot be activated in L2VPN EVPN" \
+		"$(rs_cfg -c "address-family l2vpn evpn" -c "neighbor VPNGW activate")"
+	refused_with "a member of a role group cannot be activated in ipv4 flowspec" "cannot be activated in IPv4 Flowspec" \
+		"$(rs_cfg -c "address-family ipv4 flowspec" -c "neighbor 10.0.0.3 activate")"
+	refused_with "a role neighbor cannot be activated in ipv6 flowspec" "cannot be activated in IPv6 Flowspec" \
+		"$(rs_cfg -c "address-family ipv6 flowspec" -c "neighbor 10.0.0.2 activate")"
+	refused_with "no role for a neighbor activated in ipv4 vpn" "is activated in IPv4 VPN" \
+		"$(rs_cfg -c "neighbor 10.0.0.21 route-server role nva")"
+	refused_with "no role for a peer-group activated in ipv4 vpn" "is activated in IPv4 VPN" \
+		"$(rs_cfg -c "neighbor VG route-server role nva")"
+	refused_with "no role for a neighbor that 'bgp default ipv6-vpn' activated in ipv6 vpn" \
+		"is activated in IPv6 VPN (bgp default" "$(rs_cfg -c "neighbor 10.0.0.22 route-server role nva")"
+	refused_with "a role neighbor cannot join a peer-group activated in ipv4 vpn" \
+		"in peer-group VG, which is activated in IPv4 VPN" "$(rs_cfg -c "neighbor 10.0.0.11 peer-group VG")"
+	expect_refusals_left_no_trace "VPN, EVPN and flowspec refused" "$before" "$sessions" 5
+	rs_cfg -c "no bgp default ipv6-vpn" -c "no neighbor 10.0.0.21" -c "no neighbor 10.0.0.22" \
+		-c "no neighbor VG peer-group" >/dev/null
+}
+
+# --- remote-as: a role peer's AS is a number or internal --------------------------------
+case_remote_as() {
+	local before sessions
+	rs_cfg -c "neighbor NVAS peer-group" -c "neighbor NVAS remote-as 65030" -c "neighbor NVAS route-server role nva" \
+		-c "neighbor NVAE peer-group" -c "neighbor NVAE route-server role nva" \
+		-c "neighbor NVX peer-group" -c "neighbor 10.0.0.32 remote-as 65032" -c "neighbor 10.0.0.32 peer-group NVX" \
+		-c "neighbor 10.0.0.32 route-server role nva" \
+		-c "neighbor 10.0.0.30 remote-as internal" -c "neighbor 10.0.0.31 remote-as external" >/dev/null
+	before=$(running_config) sessions=$(session_counts)
+	refused_with "remote-as external on a role neighbor is refused" "a number or internal" \
+		"$(rs_cfg -c "neighbor 10.0.0.12 remote-as external")"
+	if [[ "$(rs_json | jq -r .frrVersion)" == 10.* ]]; then
+		refused_with "remote-as auto on a role neighbor is refused" "a number or internal" \
+			"$(rs_cfg -c "neighbor 10.0.0.12 remote-as auto")"
+	fi
+	refused_with "remote-as external on a role peer-group with members is refused" "a number or internal" \
+		"$(rs_cfg -c "neighbor VPNGW remote-as external")"
+	refused_with "remote-as external on a role peer-group without members is refused" "a number or internal" \
+		"$(rs_cfg -c "neighbor NVAE remote-as external")"
+	refused_with "remote-as external on a group whose member has a role is refused" \
+		"member 10.0.0.32 has route-server role nva" "$(rs_cfg -c "neighbor NVX remote-as external")"
+	refused_with "a neighbor that keeps 'remote-as internal' cannot join an nva group with an AS" \
+		"role nva needs an eBGP neighbor" "$(rs_cfg -c "neighbor 10.0.0.30 peer-group NVAS")"
+	refused_with "a neighbor that keeps 'remote-as external' cannot join an nva group with an AS" \
+		"a number or internal" "$(rs_cfg -c "neighbor 10.0.0.31 peer-group NVAS")"
+	refused_with "... nor one without" "a number or internal" "$(rs_cfg -c "neighbor 10.0.0.31 peer-group NVAE")"
+	refused_with "no role for a neighbor with remote-as external" "a number or internal" \
+		"$(rs_cfg -c "neighbor 10.0.0.31 route-server role vpn-gateway")"
+	expect_refusals_left_no_trace "remote-as external, auto and internal kept" "$before" "$sessions" 6
+	rs_cfg -c "no neighbor 10.0.0.30" -c "no neighbor 10.0.0.31" -c "no neighbor 10.0.0.32" \
+		-c "no neighbor NVAS peer-group" -c "no neighbor NVAE peer-group" -c "no neighbor NVX peer-group" >/dev/null
+}
+
+# --- a guard not found at start: roles are refused, and the show says why ----------------
+# A bgpd of its own, started with the test hook that leaves the interface
+# form of the peer-group join unguarded, as if bgpd had no such command.
+case_guard_missing() {
+	local out
+	node_create rsg 10.0.0.99/24
+	printf '%s\n' "frr defaults traditional" "router bgp 65515" " bgp router-id 10.0.0.99" \
+		" neighbor 10.0.0.40 remote-as 65040" " neighbor 10.0.0.40 route-server role nva" "exit" >"$T_DIR/rsg.conf"
+	RS_TEST_GUARD_SKIP=interface-peer-group start_bgpd rsg "$T_DIR/rsg.conf" module || {
+		expect_true "bgpd with a guard left out started" false
+		return
+	}
+	local missing='"neighbor IF interface peer-group GROUP"'
+	out=$(vtysh_on rsg -c "configure terminal" -c "router bgp 65515" \
+		-c "neighbor 10.0.0.40 route-server role nva" 2>&1)
+	refused_with "a guard missing: the role is refused, naming it" "roles are refused, bgpd's command $missing" "$out"
+	expect_eq "a guard missing: no role peer, not even from the configuration file" 0 "$(rs_role_peers rsg)"
+	warned() { rs_json rsg | jq -e --arg m "$1" '.warnings | any(contains($m))' >/dev/null; }
+	expect_true "a guard missing: show bgp route-server json's warnings say why" warned "$missing"
+	expect_true "a guard missing: show bgp route-server says why" \
+		grep -q "roles are refused.*$missing" <<<"$(vtysh_on rsg -c "show bgp route-server")"
+	stop_bgpd rsg
+}
+
 scenario route-maps case_route_maps
 scenario advertise-map case_advertise_map
 scenario condadv case_condadv
@@ -191,5 +327,9 @@ scenario add-path case_add_path
 scenario labeled-unicast case_labeled_unicast
 scenario peer-group case_peer_group
 scenario re-create case_re_create
+scenario interface-join case_interface_join
+scenario unbound-families case_unbound_families
+scenario remote-as case_remote_as
+scenario guard-missing case_guard_missing
 
 t_done
