@@ -14,7 +14,8 @@
 # read per peer) is compared, as line count + checksum, with the table
 # captured in the same state at the start (itself checked against the
 # decision table): every CHECK_EVERY changes and at the end of the flip and
-# role phases, after every flap and every restart. Over the flip and role
+# role phases, after every flap and every restart; each time the audit
+# (show bgp route-server audit) must find no violation. Over the flip and role
 # phases no session may be reset and the module's memory types (show memory:
 # "Route-server ...") must end at their starting counts; the route server's
 # RSS is reported. Azure's limits (4000 routes from a peer, 1000 to an
@@ -219,6 +220,7 @@ wait_state() {
 		cmp -s "$T_DIR/expected/$state/$node" "$T_DIR/now/$node" ||
 			diff "$T_DIR/expected/$state/$node" "$T_DIR/now/$node" | head -n 10 | sed 's/^/#   /'
 	done
+	expect_eq "$what: the audit finds no violation" 0 "$(audit_json | jq .violationCount)"
 }
 
 # --- the states and their expected tables ---------------------------------------

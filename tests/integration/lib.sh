@@ -219,6 +219,9 @@ save_running_config() {
 # rs_json [NODE]: "show bgp route-server json" of NODE (rs).
 rs_json() { vtysh_on "${1:-rs}" -c "show bgp route-server json"; }
 
+# audit_json [NODE]: "show bgp route-server audit json" of NODE (rs).
+audit_json() { vtysh_on "${1:-rs}" -c "show bgp route-server audit json"; }
+
 # session_counts [NODE [state]]: how often each of NODE's (rs's) sessions was
 # established, one JSON object by neighbor, keys sorted: {"10.0.0.11":1,...}
 # (a reset session shows as a higher count); with "state", [STATE,COUNT].

@@ -17,7 +17,6 @@ audit_setup() {
 audit_setup
 scenario_baseline "the knob-off tables" "topo_settled off" "topo_restart audit_setup"
 
-audit_json() { vtysh_on rs -c "show bgp route-server audit json"; }
 # What bgpd counts as sent to the role peers (IPv4 and IPv6 unicast).
 advertised_total() { rs_json | jq '[.peers[].routesAdvertised] | add'; }
 # A periodic audit ran in the last 3 s.

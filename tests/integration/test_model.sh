@@ -292,6 +292,7 @@ for ((step = 1; step <= STEPS && T_FAILS == 0; step++)); do
 	wait_until "$SETTLE" "step $step: every peer's table" tables_as_predicted
 	expect_eq "step $step ($OP, $((SECONDS - started)) s): every peer's table as the model predicts" \
 		"$want" "$got"
+	expect_eq "step $step: the audit finds no violation" 0 "$(audit_json | jq .violationCount)"
 done
 
 if [ "$T_FAILS" -gt 0 ]; then
