@@ -26,7 +26,7 @@ router bgp 65515
  neighbor 10.0.0.22 remote-as 65520
  neighbor 10.0.0.22 peer-group EXT
  neighbor fd00::31 remote-as 65031
- neighbor eth0 interface remote-as external
+ neighbor eth0 interface remote-as 65040
 exit
 !
 router bgp 65515 vrf RED

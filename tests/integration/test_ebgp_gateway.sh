@@ -50,13 +50,14 @@ wait_table 30 "knob on: the nva gets the gateway's route" frr nva1 \
 
 # --- as-set multipath: bgpd announces the best path with its multipaths'
 # AS paths merged (bgp bestpath as-path multipath-relax as-set). A second NVA
-# (GoBGP, AS 65002) sends P_MP first (the older, so the best path), the
-# eBGP gateway the same prefix with as long an AS path: with the knob off
+# (GoBGP, AS 65002, router-id 1.1.1.1: with compare-routerid its path is the
+# best) and the eBGP gateway send P_MP with as long an AS path: with the knob off
 # nothing of the gateway's may reach nva1, also not its AS in an AS_SET.
 rs_cfg -c "no route-server allow-branch-to-branch" -c "route-server routing-preference as-path" \
-	-c "bgp bestpath as-path multipath-relax as-set" -c "neighbor 10.0.0.12 remote-as 65002" \
+	-c "bgp bestpath as-path multipath-relax as-set" -c "bgp bestpath compare-routerid" \
+	-c "neighbor 10.0.0.12 remote-as 65002" \
 	-c "neighbor 10.0.0.12 route-server role nva" -c "address-family ipv4 unicast" -c "maximum-paths 4" >/dev/null
-gobgp_conf 65002 10.0.0.12 10.0.0.1 >"$T_DIR/nva2.toml"
+gobgp_conf 65002 1.1.1.1 10.0.0.1 >"$T_DIR/nva2.toml"
 node_create nva2 10.0.0.12/24
 start_gobgpd nva2 "$T_DIR/nva2.toml" || exit 1
 P_MP=172.16.60.0/24
