@@ -11,8 +11,13 @@ import sys
 from collections import defaultdict
 
 MODES = ["floor", "routemap", "module"]
-PHASES = ["learn", "knob-off", "knob-on", "role-change", "role-back", "flap-down", "flap-up"]
+PHASES = ["learn", "audit-on", "idle-audit-0", "idle-audit-10", "knob-off", "audit-off",
+          "knob-on", "role-change", "role-back", "flap-down", "flap-up"]
 METRICS = [("wall_s", "wall s"), ("cpu_s", "CPU s"), ("peak_rss_mib", "RSS MiB")]
+# the module's audit rows (bench/run.sh's audit_phase and idle_phase) have
+# more; a CSV from before them has none of these columns
+EXTRA = [("cpu_pct", "CPU %"), ("routes_checked", "routes"), ("violations", "violatns"),
+         ("probe_s", "probe s")]
 
 
 def load(path):
@@ -27,6 +32,16 @@ def load(path):
                 values[(n, row["phase"], row["mode"], metric)].append(
                     float(row[metric])
                 )
+            # idle rows: the route server's CPU as a share of one core
+            if row["phase"].startswith("idle"):
+                values[(n, row["phase"], row["mode"], "cpu_pct")].append(
+                    100 * float(row["cpu_s"]) / float(row["wall_s"])
+                )
+            for metric, _ in EXTRA[1:]:
+                if row.get(metric):
+                    values[(n, row["phase"], row["mode"], metric)].append(
+                        float(row[metric])
+                    )
     return values, loads
 
 
@@ -46,22 +61,25 @@ def ratio(a, b):
 def table(path):
     values, loads = load(path)
     for n in sorted({k[0] for k in values}):
-        reps = {m: len(values.get((n, "learn", m, "wall_s"), [])) for m in MODES}
+        # the modes the run had (BENCH_MODES may have left some out)
+        reps = {m: len(values[(n, "learn", m, "wall_s")]) for m in MODES
+                if (n, "learn", m, "wall_s") in values} or {"": 0}
         print(
             f"\n{n} prefixes; medians of {min(reps.values())}-{max(reps.values())} "
             f"repetitions; load1 during the runs {min(loads[n]):.2f}-{max(loads[n]):.2f}"
         )
         print(
-            f"{'phase':<12} {'metric':<8} {'floor':>9} {'routemap':>9} {'module':>9}"
+            f"{'phase':<13} {'metric':<8} {'floor':>9} {'routemap':>9} {'module':>9}"
             f" {'rm/fl':>7} {'mod/fl':>7} {'mod/rm':>7}"
         )
         for phase in PHASES:
-            for metric, label in METRICS:
+            for metric, label in METRICS + EXTRA:
                 fl, rm, mod = (median(values, (n, phase, m, metric)) for m in MODES)
                 if fl is rm is mod is None:
                     continue
+                spec = "9.0f" if metric in ("routes_checked", "violations") else "9.2f"
                 print(
-                    f"{phase:<12} {label:<8} {fmt(fl)} {fmt(rm)} {fmt(mod)}"
+                    f"{phase:<13} {label:<8} {fmt(fl, spec)} {fmt(rm, spec)} {fmt(mod, spec)}"
                     f" {ratio(rm, fl)} {ratio(mod, fl)} {ratio(mod, rm)}"
                 )
 

@@ -7,7 +7,8 @@
 #             policy users write today for this scenario
 #   module    Debian's bgpd with the module (the roles and the knob)
 # Phases: learn, knob off, knob on, role change, role back, session flap
-# (down, up).
+# (down, up); for the module also its audit (show bgp route-server audit)
+# after learn and after knob off, and the periodic audit's cost while idle.
 # Per phase: wall time until every receiver holds its expected route count,
 # the route server's CPU seconds and peak RSS. Raw rows go to a CSV file;
 # bench/results.py prints the table of medians and ratios (and plots).
@@ -154,6 +155,7 @@ CONF
  route-server allow-branch-to-branch
  route-server maximum-prefix $LIMIT
  route-server expressroute-advertise-limit $LIMIT
+ route-server audit-interval 0
  neighbor 10.0.0.2 route-server role expressroute-gateway
  neighbor VPNGW route-server role vpn-gateway
 CONF
@@ -333,10 +335,81 @@ phase() {
 	settle "$pid"
 	cpu=$(echo "scale=2; ($(cpu_ticks "$pid") - $c0) / $HZ" | bc)
 	! perf_wanted "$name" || perf_stop
-	printf '%s,%s,%s,%s,%.2f,%.2f,%s,%s,%s,%s\n' "$N" "$REP" "$MODE" "$name" \
-		"$wall" "$cpu" "$(peak_rss_mib "$pid")" "$LOAD0" "$(load1)" \
-		"$(date -u +%FT%TZ)" >>"$OUT"
+	row "$name" "$wall" "$cpu" "$(peak_rss_mib "$pid")"
 	t_log "$MODE $name: ${wall}s wall, ${cpu}s CPU"
+}
+
+# row PHASE WALL CPU RSS [ROUTES_CHECKED VIOLATIONS PROBE]: a CSV row
+CSV_HEADER=prefixes,rep,mode,phase,wall_s,cpu_s,peak_rss_mib,load1,load1_end,time,routes_checked,violations,probe_s
+row() {
+	printf '%s,%s,%s,%s,%.2f,%.2f,%s,%s,%s,%s,%s,%s,%s\n' "$N" "$REP" "$MODE" \
+		"$1" "$2" "$3" "$4" "$LOAD0" "$(load1)" "$(date -u +%FT%TZ)" \
+		"${5:-}" "${6:-}" "${7:-}" >>"$OUT"
+}
+
+# --- the module's audit ---------------------------------------------------------
+# audit_phase NAME: AUDITS runs (default 3) of "show bgp route-server audit
+# json", each timed end to end (wall clock, vtysh included) with the route
+# server's CPU ticks and peak RSS around it; routesChecked and
+# violationCount (which must be 0) go into the row. The audit runs in one
+# pass of bgpd's event loop: a probe ("show bgp ipv4 unicast summary json")
+# sent PROBE_DELAY (0.2 s) into each run is answered only when the loop is
+# free again; its response time is the row's probe_s (an idle probe's is
+# logged for comparison).
+AUDITS=${BENCH_AUDITS:-3}
+PROBE_DELAY=0.2
+probe() {
+	local t0
+	t0=$(now)
+	vtysh_on rs -c "show bgp ipv4 unicast summary json" >/dev/null
+	echo "$(now) - $t0" | bc
+}
+audit_phase() {
+	local name=$1 pid i t0 c0 apid wall cpu pr checked viol json
+	pid=$(rs_pid)
+	t_log "$MODE $name: idle probe $(probe)s"
+	for ((i = 1; i <= AUDITS; i++)); do
+		echo 5 >"/proc/$pid/clear_refs"
+		c0=$(cpu_ticks "$pid")
+		t0=$(now)
+		{
+			audit_json rs >"$T_DIR/audit.json"
+			now >"$T_DIR/audit.end"
+		} &
+		apid=$!
+		sleep "$PROBE_DELAY"
+		pr=$(probe)
+		wait "$apid"
+		wall=$(echo "$(cat "$T_DIR/audit.end") - $t0" | bc)
+		cpu=$(echo "scale=2; ($(cpu_ticks "$pid") - $c0) / $HZ" | bc)
+		json=$(cat "$T_DIR/audit.json")
+		checked=$(jq -r .routesChecked <<<"$json")
+		viol=$(jq -r .violationCount <<<"$json")
+		row "$name" "$wall" "$cpu" "$(peak_rss_mib "$pid")" "$checked" "$viol" "$pr"
+		t_log "$MODE $name $i: ${wall}s wall, ${cpu}s CPU, $checked routes checked," \
+			"$viol violations, pending $(jq -r .pending <<<"$json")," \
+			"unmatched $(jq -r .unmatched <<<"$json"), role peers" \
+			"$(jq -r .rolePeers <<<"$json"); probe after ${PROBE_DELAY}s: ${pr}s"
+		[ "$viol" = 0 ] || t_log "$MODE $name: VIOLATIONS: $(jq -c '.violations[:5]' <<<"$json")"
+	done
+}
+# idle_phase INTERVAL: the route server idle for IDLE_SECS (60) with
+# "route-server audit-interval INTERVAL" (0: off), its CPU seconds over the
+# window (the timer is set at the window's start: the first periodic audit
+# runs INTERVAL seconds in)
+IDLE_SECS=${BENCH_IDLE_SECS:-60}
+idle_phase() {
+	local pid t0 c0 wall cpu
+	pid=$(rs_pid)
+	echo 5 >"/proc/$pid/clear_refs"
+	rs_cfg -c "route-server audit-interval $1" >/dev/null
+	c0=$(cpu_ticks "$pid")
+	t0=$(now)
+	sleep "$IDLE_SECS"
+	cpu=$(echo "scale=2; ($(cpu_ticks "$pid") - $c0) / $HZ" | bc)
+	wall=$(echo "$(now) - $t0" | bc)
+	row "idle-audit-$1" "$wall" "$cpu" "$(peak_rss_mib "$pid")"
+	t_log "$MODE idle, audit-interval $1: ${cpu}s CPU in ${wall}s"
 }
 
 # --- the phases' actions -------------------------------------------------------
@@ -416,8 +489,16 @@ run_mode() {
 	settle "$(rs_pid)"
 	phase learn learn
 	t_log "$MODE update groups: $(update_groups)"
+	if [ "$MODE" = module ]; then
+		audit_phase audit-on
+		idle_phase 0
+		idle_phase 10
+		rs_cfg -c "route-server audit-interval 0" >/dev/null
+		settle "$(rs_pid)"
+	fi
 	if [ "$MODE" != floor ]; then
 		phase knob-off policy_knob off
+		[ "$MODE" != module ] || audit_phase audit-off
 		phase knob-on policy_knob on
 		phase role-change role er
 		phase role-back role vpn
@@ -432,7 +513,13 @@ lan_create
 node_create rs 10.0.0.1/24
 for node in "${PEERS[@]}"; do node_create "$node" "${ADDR[$node]}/24"; done
 
-[ -s "$OUT" ] || echo "prefixes,rep,mode,phase,wall_s,cpu_s,peak_rss_mib,load1,load1_end,time" >"$OUT"
+if [ ! -s "$OUT" ]; then
+	echo "$CSV_HEADER" >"$OUT"
+elif [ "$(head -n1 "$OUT")" != "$CSV_HEADER" ]; then
+	# a file from before the audit columns: its rows stay valid (the
+	# columns they lack are empty)
+	sed -i "1s/.*/$CSV_HEADER/" "$OUT"
+fi
 t_log "load before: $(cat /proc/loadavg)"
 for N in "${SIZES[@]}"; do
 	set_sizes "$N"
