@@ -346,14 +346,23 @@ static int rs_guard_run(const struct cmd_element *self, struct vty *vty,
 	const struct rs_guard *guard = container_of(self, struct rs_guard, el);
 	struct bgp *bgp = VTY_GET_CONTEXT(bgp);
 	char buf[512];
-	const char *err;
+	const char *err = NULL;
+	int ret;
 
-	err = bgp ? guard->check(vty, bgp, argc, argv, buf, sizeof(buf)) : NULL;
+	if (bgp)
+		err = guard->check(vty, bgp, argc, argv, buf, sizeof(buf));
 	if (err) {
 		vty_out(vty, "%% %s\n", err);
 		return CMD_WARNING_CONFIG_FAILED;
 	}
-	return guard->orig->func(guard->orig, vty, argc, argv);
+	ret = guard->orig->func(guard->orig, vty, argc, argv);
+	/*
+	 * Whatever bgpd did to its peers (a join copies the group's slot and
+	 * flags), the binding follows before bgpd sends anything (its
+	 * announcements wait for a timer).
+	 */
+	rs_instance_foreach(rs_bind_recheck);
+	return ret;
 }
 
 /* Where bgpd 8.4 and 10.3 install a guarded command; it must be found. */
