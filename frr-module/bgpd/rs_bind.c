@@ -44,6 +44,7 @@
 #include "rs_bind.h"
 #include "rs_compat.h"
 #include "rs_errors.h"
+#include "rs_held.h"
 #include "rs_implied.h"
 #include "rs_instance.h"
 #include "rs_rmap.h"
@@ -217,7 +218,9 @@ static void bind_changed(struct peer *peer, afi_t afi, safi_t safi,
 void rs_bind_peer(struct rs_instance *rsi, struct peer *peer)
 {
 	enum rs_role role = rs_peer_role(rsi, peer);
-	const char *want_map = rs_rmap_name(role);
+	const char *want_map = role != RS_ROLE_NONE ? rs_rmap_name(role)
+			       : rs_held(peer)	    ? rs_rmap_held_name()
+						    : NULL;
 	bool group = CHECK_FLAG(peer->sflags, PEER_STATUS_GROUP);
 	/* a group's members carry the settings one by one */
 	enum rs_role own = group ? RS_ROLE_NONE : role;
@@ -281,6 +284,30 @@ void rs_bind_recheck(struct rs_instance *rsi)
 	rs_audit_schedule(rsi);
 }
 
+static rs_timer_t *t_recheck;
+
+/*
+ * Every second, every instance: what an operator's command did to a role
+ * peer's implied settings (no neighbor X weight) and new warnings follow
+ * within a second. The slot does not wait for it: the commands that can
+ * change it re-check at once (rs_cmdguard.c), and so do session changes.
+ */
+static void bind_recheck_timer(rs_timer_t *t)
+{
+	rs_instance_foreach(rs_bind_recheck);
+	rs_timer_add_sec(bind_recheck_timer, NULL, 1, &t_recheck);
+}
+
+void rs_bind_init(void)
+{
+	rs_timer_add_sec(bind_recheck_timer, NULL, 1, &t_recheck);
+}
+
+void rs_bind_fini(void)
+{
+	RS_TIMER_OFF(t_recheck);
+}
+
 int rs_bind_peer_status_changed(struct peer *peer)
 {
 	struct rs_instance *rsi;
@@ -295,6 +322,7 @@ int rs_bind_peer_status_changed(struct peer *peer)
 		rs_role_forget(rsi, peer);
 		rs_implied_forget(peer);
 		rs_audit_forget(peer);
+		rs_held_release(peer);
 		return 0;
 	}
 	/* e.g. a peer-group join reset the session and the peer's flags */

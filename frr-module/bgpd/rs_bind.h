@@ -37,9 +37,13 @@ void rs_bind_all(struct rs_instance *rsi);
 /*
  * rs_bind_all, then a new warning is logged and the periodic audit armed:
  * after a configuration file was read, a command that can change a peer's
- * binding (rs_cmdguard.c), and at every periodic audit.
+ * binding (rs_cmdguard.c), at every periodic audit and every second.
  */
 void rs_bind_recheck(struct rs_instance *rsi);
+
+/* The re-check every second (rs_bind_recheck for every instance). */
+void rs_bind_init(void);
+void rs_bind_fini(void);
 
 /* peer_status_changed hook: rebinds, or forgets a deleted peer. */
 int rs_bind_peer_status_changed(struct peer *peer);

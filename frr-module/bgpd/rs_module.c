@@ -20,6 +20,7 @@
 #include "rs_erlimit.h"
 #include "rs_errors.h"
 #include "rs_explain.h"
+#include "rs_held.h"
 #include "rs_implied.h"
 #include "rs_instance.h"
 #include "rs_log.h"
@@ -44,6 +45,7 @@ static int rs_late_init(rs_loop_t *master)
 	rs_show_init();
 	rs_routes_init();
 	rs_explain_init();
+	rs_bind_init();
 	rs_audit_vty_init();
 	return 0;
 }
@@ -51,6 +53,7 @@ static int rs_late_init(rs_loop_t *master)
 static int rs_bgp_delete(struct bgp *bgp)
 {
 	rs_audit_fini(bgp);
+	rs_held_fini(bgp);
 	rs_implied_fini(bgp);
 	rs_instance_delete(bgp);
 	return 0;
@@ -68,9 +71,11 @@ static int rs_config_end(struct bgp *bgp)
 
 static int rs_fini(void)
 {
+	rs_bind_fini();
 	rs_log_fini();
 	rs_erlimit_fini();
 	rs_audit_fini(NULL);
+	rs_held_fini(NULL);
 	rs_implied_fini(NULL);
 	rs_instance_fini();
 	return 0;

@@ -33,6 +33,7 @@
 
 #include "rs_compat.h"
 #include "rs_erlimit.h"
+#include "rs_held.h"
 #include "rs_errors.h"
 #include "rs_instance.h"
 #include "rs_log.h"
@@ -56,6 +57,10 @@ static const char *const map_names[RS_ROLE_COUNT] = {
 	[RS_ROLE_NVA] = "rs to-nva",
 };
 
+/* The map of held neighbors (rs_held.h): its rule's argument is "held". */
+#define RS_HELD_MAP "rs held"
+#define RS_HELD_ARG "held"
+
 const char *rs_rmap_name(enum rs_role dest)
 {
 	if (dest <= RS_ROLE_NONE || dest >= RS_ROLE_COUNT)
@@ -63,12 +68,19 @@ const char *rs_rmap_name(enum rs_role dest)
 	return map_names[dest];
 }
 
+const char *rs_rmap_held_name(void)
+{
+	return RS_HELD_MAP;
+}
+
 bool rs_rmap_is_ours(const char *name)
 {
+	if (!name)
+		return false;
 	for (unsigned int r = RS_ROLE_NONE + 1; r < RS_ROLE_COUNT; r++)
-		if (name && strcmp(name, map_names[r]) == 0)
+		if (strcmp(name, map_names[r]) == 0)
 			return true;
-	return false;
+	return strcmp(name, RS_HELD_MAP) == 0;
 }
 
 struct bgp_path_info *rs_announced_path(struct bgp_dest *dest)
@@ -118,7 +130,7 @@ enum rs_source_kind rs_path_source(const struct bgp_path_info *path,
 	 * still there until bgpd's clearing queue gets to them; till then
 	 * their source is unknown (fail closed), not a peer without a role.
 	 */
-	if (rs_peer_status(peer) == Deleted)
+	if (rs_peer_status(peer) == Deleted || rs_held(peer))
 		return RS_SOURCE_UNKNOWN;
 	*role = rs_peer_role(rs_instance_find(peer->bgp), peer);
 	*origin = peer;
@@ -224,6 +236,8 @@ rs_match(void *rule, const struct prefix *prefix, void *object)
 	struct bgp_table *table;
 	struct rs_verdict v;
 
+	if (*dest == RS_ROLE_NONE)
+		return RMAP_MATCH; /* a held neighbor: nothing */
 	table = tmp->net ? bgp_dest_table(tmp->net) : NULL;
 	if (table && table->bgp)
 		v = rs_tmp_verdict(table->bgp, tmp, prefix, *dest, &source);
@@ -247,7 +261,9 @@ static void *rs_match_compile(const char *arg)
 {
 	enum rs_role role, *rule;
 
-	if (!rs_role_parse(arg, &role))
+	if (strcmp(arg, RS_HELD_ARG) == 0)
+		role = RS_ROLE_NONE;
+	else if (!rs_role_parse(arg, &role))
 		return NULL;
 	rule = XMALLOC(MTYPE_RS_RULE, sizeof(*rule));
 	*rule = role;
@@ -266,20 +282,23 @@ static const struct route_map_rule_cmd rs_match_cmd = {
 	rs_match_free,
 };
 
+static void rmap_create(const char *name, const char *arg)
+{
+	struct route_map *map = route_map_get(name);
+	struct route_map_index *index;
+
+	index = route_map_index_get(map, RMAP_PERMIT, 10);
+	if (route_map_add_match(index, RS_RULE_NAME, arg,
+				RMAP_EVENT_MATCH_ADDED) != RMAP_COMPILE_SUCCESS)
+		flog_err(EC_RS_ROUTE_MAP,
+			 "route-server: cannot install route-map %s", name);
+}
+
 void rs_rmap_init(void)
 {
 	route_map_install_match(&rs_match_cmd);
 
-	for (unsigned int r = RS_ROLE_NONE + 1; r < RS_ROLE_COUNT; r++) {
-		struct route_map *map = route_map_get(map_names[r]);
-		struct route_map_index *index;
-
-		index = route_map_index_get(map, RMAP_PERMIT, 10);
-		if (route_map_add_match(index, RS_RULE_NAME, rs_role_name(r),
-					RMAP_EVENT_MATCH_ADDED) !=
-		    RMAP_COMPILE_SUCCESS)
-			flog_err(EC_RS_ROUTE_MAP,
-				 "route-server: cannot install route-map %s",
-				 map_names[r]);
-	}
+	for (unsigned int r = RS_ROLE_NONE + 1; r < RS_ROLE_COUNT; r++)
+		rmap_create(map_names[r], rs_role_name(r));
+	rmap_create(RS_HELD_MAP, RS_HELD_ARG);
 }

@@ -17,6 +17,8 @@ struct peer;
 
 /* "rs to-nva" etc.: reserved names, created by the module. */
 const char *rs_rmap_name(enum rs_role dest);
+/* "rs held": nothing passes (rs_held.h). */
+const char *rs_rmap_held_name(void);
 /* True when NAME is one of the module's route-maps. */
 bool rs_rmap_is_ours(const char *name);
 

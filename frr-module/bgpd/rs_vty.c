@@ -16,6 +16,7 @@
 #include "rs_bind.h"
 #include "rs_cmdguard.h"
 #include "rs_erlimit.h"
+#include "rs_held.h"
 #include "rs_instance.h"
 #include "rs_log.h"
 #include "rs_vty.h"
@@ -137,35 +138,28 @@ static unsigned int role_peers_added(const struct rs_instance *rsi,
 	return added;
 }
 
-DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
-      "neighbor <A.B.C.D|X:X::X:X|WORD>$neighbor route-server role <expressroute-gateway|vpn-gateway|nva>$role",
-      NEIGHBOR_STR NEIGHBOR_ADDR_STR2 RS_STR RS_ROLE_HELP)
+/*
+ * Whether ROLE (R) is refused to CONF, the neighbor or group NEIGHBOR; the
+ * "%" answer says why.
+ */
+static bool role_refused(struct vty *vty, struct bgp *bgp, struct peer *conf,
+			 enum rs_role r, const char *neighbor, const char *role)
 {
-	VTY_DECLVAR_CONTEXT(bgp, bgp);
 	struct rs_neighbor_facts facts;
 	struct rs_instance *rsi;
-	struct peer *conf, *bad = NULL;
-	enum rs_role r;
+	struct peer *bad = NULL;
 	const char *err;
 	char as[32];
 	afi_t afi;
 	safi_t safi;
 
-	if (!rs_role_parse(role, &r)) {
-		vty_out(vty, "%% Unknown route-server role %s\n", role);
-		return CMD_WARNING_CONFIG_FAILED;
-	}
 	/* fail closed: no role without every guard on bgpd's commands */
 	if (rs_cmdguard_missing()) {
 		vty_out(vty,
 			"%% Cannot give %s role %s: route-server roles are refused, bgpd's command %s could not be guarded (not found in this bgpd)\n",
 			neighbor, role, rs_cmdguard_missing());
-		return CMD_WARNING_CONFIG_FAILED;
+		return true;
 	}
-	conf = peer_and_group_lookup_vty(vty, neighbor);
-	if (!conf)
-		return CMD_WARNING_CONFIG_FAILED;
-
 	rs_neighbor_facts_get(bgp, conf, &facts);
 	err = rs_role_check(r, &facts);
 	if (!err && facts.is_peer_group)
@@ -179,7 +173,7 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 			vty_out(vty, "%% Cannot give %s role %s (%s): %s\n",
 				neighbor, role,
 				rs_facts_as_text(&facts, as, sizeof(as)), err);
-		return CMD_WARNING_CONFIG_FAILED;
+		return true;
 	}
 	/* VPN, EVPN, flowspec...: bgpd's "bgp default" knobs activate new
 	 * neighbors and peer-groups in them
@@ -195,12 +189,12 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 			bgp->default_af[afi][safi]
 				? " (bgp default activates new neighbors in it)"
 				: "");
-		return CMD_WARNING_CONFIG_FAILED;
+		return true;
 	}
 	if (rs_bind_blocked(conf)) {
 		vty_out(vty, "%% %s " RS_ADVMAP_ERR "; remove it first\n",
 			neighbor);
-		return CMD_WARNING_CONFIG_FAILED;
+		return true;
 	}
 	rsi = rs_instance_find(bgp);
 	if (rsi &&
@@ -209,10 +203,41 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 		vty_out(vty,
 			"%% Cannot give %s role %s: the instance has %u role peers, its limit (route-server maximum-role-peers)\n",
 			neighbor, role, rsi->limits.role_peers);
+		return true;
+	}
+
+	return false;
+}
+
+DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
+      "neighbor <A.B.C.D|X:X::X:X|WORD>$neighbor route-server role <expressroute-gateway|vpn-gateway|nva>$role",
+      NEIGHBOR_STR NEIGHBOR_ADDR_STR2 RS_STR RS_ROLE_HELP)
+{
+	VTY_DECLVAR_CONTEXT(bgp, bgp);
+	struct rs_instance *rsi;
+	struct peer *conf;
+	enum rs_role r;
+
+	if (!rs_role_parse(role, &r)) {
+		vty_out(vty, "%% Unknown route-server role %s\n", role);
+		return CMD_WARNING_CONFIG_FAILED;
+	}
+	conf = peer_and_group_lookup_vty(vty, neighbor);
+	if (!conf)
+		return CMD_WARNING_CONFIG_FAILED;
+	if (role_refused(vty, bgp, conf, r, neighbor, role)) {
+		/* a new neighbor is not left to plain bgpd: fail closed */
+		if (rs_held_refused(conf, r)) {
+			vty_out(vty,
+				"%% %s is held back: nothing is advertised to it and its routes go to no role peer, until it gets a role or 'no neighbor %s route-server role'\n",
+				neighbor, neighbor);
+			rs_apply(rs_instance_get(bgp));
+		}
 		return CMD_WARNING_CONFIG_FAILED;
 	}
 
 	rsi = rs_instance_get(bgp);
+	rs_held_release(conf);
 	rs_role_set(rsi, conf, r);
 	if (rs_debugging())
 		zlog_debug("route-server: %s: neighbor %s role %s",
@@ -234,6 +259,10 @@ DEFPY(no_rs_neighbor_role, no_rs_neighbor_role_cmd,
 	conf = peer_and_group_lookup_vty(vty, neighbor);
 	if (!conf)
 		return CMD_WARNING_CONFIG_FAILED;
+	if (rs_held_release(conf)) {
+		rs_apply(rs_instance_get(bgp));
+		return CMD_SUCCESS;
+	}
 	entry = rsi ? rs_role_entry_find(rsi, conf) : NULL;
 	if (!entry || entry->role == RS_ROLE_NONE) {
 		enum rs_role inherited =

@@ -12,6 +12,7 @@
 #include "routeserver/validate.h"
 
 #include "rs_bind.h"
+#include "rs_held.h"
 #include "rs_cmdguard.h"
 #include "rs_instance.h"
 #include "rs_warn.h"
@@ -97,6 +98,7 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 			      "neighbor %s (%s) is eBGP and 'bgp ebgp-requires-policy' is on: bgpd exchanges no routes with it without a route-map in and out (or 'no bgp ebgp-requires-policy')",
 			      peer->host, rs_role_name(role));
 	}
+	sink.count += rs_held_warnings(rsi, emit, arg);
 	return sink.count;
 }
 

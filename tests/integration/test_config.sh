@@ -130,6 +130,10 @@ roles_implied() {
 		-c "neighbor 10.0.0.11 route-server role nva" \
 		-c "address-family ipv4 unicast" -c "no neighbor 10.0.0.11 attribute-unchanged next-hop" \
 		-c "no neighbor 10.0.0.2 route-reflector-client" >/dev/null
+	# bgpd clears them; the module's re-check (every second) sets them again
+	implied_is() { [ "$(implied "$1")" = "$2" ]; }
+	wait_until 5 "the gateway's implied setting back" \
+		implied_is 10.0.0.2 '{"rrClient":true,"nextHopUnchanged":false}'
 	expect_eq "an operator's 'no' of an implied setting: the role keeps it (nva)" \
 		'{"rrClient":false,"nextHopUnchanged":true}' "$(implied 10.0.0.11)"
 	expect_eq "an operator's 'no' of an implied setting: the role keeps it (gateway)" \
@@ -147,8 +151,9 @@ ebgp_requires_policy() {
 	expect_eq "ebgp-requires-policy blocking an nva is warned about, in one sentence" \
 		"$(expected_json config/ebgp-requires-policy-warning.json)" \
 		"$(jqr '[.warnings[] | select(test("ebgp-requires-policy"))]')"
-	expect_true "the ebgp-requires-policy warning was logged" \
-		grep -q "neighbor 10.0.0.11 (nva) is eBGP and 'bgp ebgp-requires-policy' is on" <(log_since_mark)
+	logged() { grep -q "neighbor 10.0.0.11 (nva) is eBGP and 'bgp ebgp-requires-policy' is on" <(log_since_mark); }
+	expect_true "the ebgp-requires-policy warning was logged (within a second)" \
+		wait_until 5 "the warning in the log" logged
 	rs_cfg -c "no bgp ebgp-requires-policy" >/dev/null
 	expect_eq "and is gone with 'no bgp ebgp-requires-policy'" 0 \
 		"$(jqr '[.warnings[] | select(test("ebgp-requires-policy"))] | length')"
@@ -181,11 +186,11 @@ bad() {
 	shift
 	out=$(rs_cfg -c "$*")
 	expect_true "$what: % error" grep -q "^%" <<<"$out"
-	expect_eq "$what: nothing changed" "$before" "$(rs_config)"
+	expect_eq "$what: nothing changed" "$before" "$(rs_config | jq 'del(.warnings)')"
 }
 bad_input() {
 	give_roles
-	before=$(rs_config)
+	before=$(rs_config | jq 'del(.warnings)')
 	bad "unknown neighbor" "neighbor 10.0.0.99 route-server role nva"
 	bad "unknown peer-group" "neighbor NOGROUP route-server role nva"
 	bad "unknown role" "neighbor 10.0.0.13 route-server role firewall"
@@ -198,6 +203,11 @@ bad_input() {
 		grep -q "eBGP" <<<"$(rs_cfg -c "neighbor 10.0.0.2 route-server role nva")"
 	expect_true "refused-ASN error names the reason" \
 		grep -q "refused" <<<"$(rs_cfg -c "neighbor 10.0.0.12 route-server role nva")"
+	# 10.0.0.12 has no session: refused its role, it is held back (rs_held.h)
+	expect_eq "the neighbor without a session refused a role is held back" 1 \
+		"$(jqr '[.warnings[] | select(test("^neighbor 10.0.0.12 is held back"))] | length')"
+	rs_cfg -c "no neighbor 10.0.0.12 route-server role" >/dev/null
+	expect_eq "and let go by the no form" 0 "$(jqr '[.warnings[] | select(test("held back"))] | length')"
 	take_roles
 }
 
@@ -234,11 +244,16 @@ limits_and_preference() {
 		"$(expected_text config/limits.running-config)" \
 		"$(running_config | grep -E '^ (route-server|neighbor .* route-server (max|rout))')"
 	expect_true "and no implied maximum-prefix or weight" lacks "$(running_config)" "^  neighbor .* \(maximum-prefix\|weight\)"
+	limit_is() { [ "$(limit_of "$1")" = "$2" ]; }
 	rs_cfg -c "address-family ipv4 unicast" -c "neighbor 10.0.0.11 maximum-prefix 20" >/dev/null
-	expect_eq "the operator's own maximum-prefix wins, shown as such" '[20,"neighborMaximumPrefix"]' "$(limit_of 10.0.0.11)"
+	expect_eq "the operator's own maximum-prefix is in effect at once" 20 "$(bgpd_limit 10.0.0.11)"
+	expect_true "and shown as the operator's (within a second)" \
+		wait_until 5 "the limit shown as the operator's" limit_is 10.0.0.11 '[20,"neighborMaximumPrefix"]' 
 	rs_cfg -c "address-family ipv4 unicast" -c "no neighbor 10.0.0.11 maximum-prefix" >/dev/null
-	expect_eq "without it the route server's again" '[7,"routeServer"]' "$(limit_of 10.0.0.11)"
-	before=$(rs_config)
+	# bgpd removes it; the module's re-check (every second) gives its own again
+	expect_true "without it the route server's again (within a second)" \
+		wait_until 5 "the route server's limit back" limit_is 10.0.0.11 '[7,"routeServer"]' 
+	before=$(rs_config | jq 'del(.warnings)')
 	bad "unknown routing preference" "route-server routing-preference fastest"
 	bad "a limit of 0" "route-server maximum-prefix 0"
 	bad "a limit on an unknown neighbor" "neighbor 10.0.0.99 route-server maximum-prefix 5"

@@ -320,6 +320,31 @@ case_guard_missing() {
 	stop_bgpd rsg
 }
 
+# --- a role refused to a new neighbor (as frr-reload adds one): held back ----
+# nva2 deleted and configured again with one role peer too many: its role is
+# refused, and it is not left to plain bgpd (which would send it every route).
+case_held() {
+	local out
+	rs_cfg -c "no neighbor 10.0.0.12" -c "route-server maximum-role-peers 4" \
+		-c "neighbor 10.0.0.12 remote-as 65002" >/dev/null
+	out=$(rs_cfg -c "neighbor 10.0.0.12 route-server role nva")
+	expect_true "the role beyond the limit is refused" \
+		grep -q "^% Cannot give 10.0.0.12 role nva: the instance has 4 role peers" <<<"$out"
+	expect_true "the new neighbor is held back, saying so" \
+		grep -q "^% 10.0.0.12 is held back: nothing is advertised to it" <<<"$out"
+	topo_wait_established
+	sleep 5 # what bgpd would send, it sends within a second
+	expect_eq "held: nva2 gets nothing" "" "$(tbl_nva2)"
+	expect_eq "held: nva2's route goes to no role peer" "" \
+		"$(for n in er vpn1 nva1; do tbl_$n; done | grep "^$P_NVA2 ")"
+	expect_true "show bgp route-server warns of it" \
+		grep -q "neighbor 10.0.0.12 is held back" <<<"$(rs_warnings)"
+	rs_cfg -c "no route-server maximum-role-peers" -c "neighbor 10.0.0.12 description nva2" \
+		-c "neighbor 10.0.0.12 route-server role nva" >/dev/null
+	expect_tables 30 "the role given after all: nva2 no longer held" topology/knob-off
+	expect_eq "no warning left" "[]" "$(rs_warnings)"
+}
+
 scenario route-maps case_route_maps
 scenario advertise-map case_advertise_map
 scenario condadv case_condadv
@@ -331,5 +356,6 @@ scenario interface-join case_interface_join
 scenario unbound-families case_unbound_families
 scenario remote-as case_remote_as
 scenario guard-missing case_guard_missing
+scenario held case_held
 
 t_done
