@@ -52,17 +52,7 @@ struct audit_sg {
 	unsigned int count;
 };
 
-static int audit_sgs_cmp(const struct audit_sg *a, const struct audit_sg *b)
-{
-	return rs_ptr_cmp(a->subgrp, b->subgrp);
-}
-
-static uint32_t audit_sgs_hash(const struct audit_sg *sg)
-{
-	return rs_ptr_hash(sg->subgrp);
-}
-
-DECLARE_HASH(audit_sgs, struct audit_sg, item, audit_sgs_cmp, audit_sgs_hash);
+RS_DECLARE_PTR_HASH(audit_sgs, struct audit_sg, item, subgrp);
 
 struct audit_run {
 	struct bgp *bgp;
@@ -262,19 +252,7 @@ struct audit_inst {
 	struct rs_audit_totals last;
 };
 
-static int audit_insts_cmp(const struct audit_inst *a,
-			   const struct audit_inst *b)
-{
-	return rs_ptr_cmp(a->bgp, b->bgp);
-}
-
-static uint32_t audit_insts_hash(const struct audit_inst *ai)
-{
-	return rs_ptr_hash(ai->bgp);
-}
-
-DECLARE_HASH(audit_insts, struct audit_inst, item, audit_insts_cmp,
-	     audit_insts_hash);
+RS_DECLARE_PTR_HASH(audit_insts, struct audit_inst, item, bgp);
 
 PREDECL_HASH(audit_peers);
 
@@ -288,19 +266,7 @@ struct audit_peer {
 	char when[16];
 };
 
-static int audit_peers_cmp(const struct audit_peer *a,
-			   const struct audit_peer *b)
-{
-	return rs_ptr_cmp(a->peer, b->peer);
-}
-
-static uint32_t audit_peers_hash(const struct audit_peer *ap)
-{
-	return rs_ptr_hash(ap->peer);
-}
-
-DECLARE_HASH(audit_peers, struct audit_peer, item, audit_peers_cmp,
-	     audit_peers_hash);
+RS_DECLARE_PTR_HASH(audit_peers, struct audit_peer, item, peer);
 
 static struct audit_insts_head insts = INIT_HASH(insts);
 static struct audit_peers_head flagged = INIT_HASH(flagged);

@@ -135,17 +135,23 @@ const struct peer *rs_unbound_family_peer(const struct peer *conf, afi_t *afi,
 }
 
 /* "[no] neighbor X advertise-map ...": never on role peers. */
+/* protected_role() of the neighbor or group the command names, if any. */
+static enum rs_role named_role(struct bgp *bgp, int argc,
+			       struct cmd_token *argv[], const char **name)
+{
+	struct peer *conf = named_conf(bgp, argc, argv, name);
+
+	return conf ? protected_role(rs_instance_find(bgp), conf)
+		    : RS_ROLE_NONE;
+}
+
 static const char *check_advertise_map(struct vty *vty, struct bgp *bgp,
 				       int argc, struct cmd_token *argv[],
 				       char *buf, size_t len)
 {
 	const char *name = NULL;
-	struct peer *conf = named_conf(bgp, argc, argv, &name);
-	enum rs_role role;
+	enum rs_role role = named_role(bgp, argc, argv, &name);
 
-	if (!conf)
-		return NULL;
-	role = protected_role(rs_instance_find(bgp), conf);
 	if (role == RS_ROLE_NONE)
 		return NULL;
 	snprintf(
@@ -167,15 +173,11 @@ static const char *check_activate(struct vty *vty, struct bgp *bgp, int argc,
 	afi_t afi = bgp_node_afi(vty);
 	safi_t safi = bgp_node_safi(vty);
 	const char *name = NULL;
-	struct peer *conf;
 	enum rs_role role;
 
 	if (family_bound(afi, safi))
 		return NULL;
-	conf = named_conf(bgp, argc, argv, &name);
-	if (!conf)
-		return NULL;
-	role = protected_role(rs_instance_find(bgp), conf);
+	role = named_role(bgp, argc, argv, &name);
 	if (role == RS_ROLE_NONE)
 		return NULL;
 	snprintf(

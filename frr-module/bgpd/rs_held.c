@@ -20,18 +20,7 @@ struct rs_held_peer {
 	enum rs_role role; /* the one refused */
 };
 
-static int rs_helds_cmp(const struct rs_held_peer *a,
-			const struct rs_held_peer *b)
-{
-	return rs_ptr_cmp(a->peer, b->peer);
-}
-
-static uint32_t rs_helds_hash(const struct rs_held_peer *h)
-{
-	return rs_ptr_hash(h->peer);
-}
-
-DECLARE_HASH(rs_helds, struct rs_held_peer, item, rs_helds_cmp, rs_helds_hash);
+RS_DECLARE_PTR_HASH(rs_helds, struct rs_held_peer, item, peer);
 
 static struct rs_helds_head helds = INIT_HASH(helds);
 

@@ -44,18 +44,7 @@ struct rs_owned_peer {
 	uint64_t hidden[RS_SLOT_COUNT]; /* taken out while config is written */
 };
 
-static int rs_owned_cmp(const struct rs_owned_peer *a,
-			const struct rs_owned_peer *b)
-{
-	return rs_ptr_cmp(a->peer, b->peer);
-}
-
-static uint32_t rs_owned_hash(const struct rs_owned_peer *o)
-{
-	return rs_ptr_hash(o->peer);
-}
-
-DECLARE_HASH(rs_owned, struct rs_owned_peer, item, rs_owned_cmp, rs_owned_hash);
+RS_DECLARE_PTR_HASH(rs_owned, struct rs_owned_peer, item, peer);
 
 /* One table for all instances: keyed by peer, which is unique. */
 static struct rs_owned_head owned = INIT_HASH(owned);

@@ -11,32 +11,9 @@
 DEFINE_MTYPE_STATIC(BGPD, RS_INSTANCE, "Route-server instance");
 DEFINE_MTYPE_STATIC(BGPD, RS_ROLE, "Route-server neighbor role");
 
-static int rs_roles_cmp(const struct rs_role_entry *a,
-			const struct rs_role_entry *b)
-{
-	return rs_ptr_cmp(a->conf, b->conf);
-}
+RS_DECLARE_PTR_HASH(rs_roles, struct rs_role_entry, item, conf);
 
-static uint32_t rs_roles_hash(const struct rs_role_entry *e)
-{
-	return rs_ptr_hash(e->conf);
-}
-
-DECLARE_HASH(rs_roles, struct rs_role_entry, item, rs_roles_cmp, rs_roles_hash);
-
-static int rs_instances_cmp(const struct rs_instance *a,
-			    const struct rs_instance *b)
-{
-	return rs_ptr_cmp(a->bgp, b->bgp);
-}
-
-static uint32_t rs_instances_hash(const struct rs_instance *i)
-{
-	return rs_ptr_hash(i->bgp);
-}
-
-DECLARE_HASH(rs_instances, struct rs_instance, item, rs_instances_cmp,
-	     rs_instances_hash);
+RS_DECLARE_PTR_HASH(rs_instances, struct rs_instance, item, bgp);
 
 static struct rs_instances_head instances = INIT_HASH(instances);
 

@@ -31,6 +31,21 @@ static inline uint32_t rs_ptr_hash(const void *p)
 	return jhash(&p, sizeof(p), 0x52535253);
 }
 
+/*
+ * A typesafe hash (FRR's DECLARE_HASH) of TYPE keyed by its pointer field
+ * KEY, with its compare and hash functions.
+ */
+#define RS_DECLARE_PTR_HASH(prefix, type, field, key)                          \
+	static int prefix##_cmp(const type *a, const type *b)                  \
+	{                                                                      \
+		return rs_ptr_cmp(a->key, b->key);                             \
+	}                                                                      \
+	static uint32_t prefix##_hash(const type *x)                           \
+	{                                                                      \
+		return rs_ptr_hash(x->key);                                    \
+	}                                                                      \
+	DECLARE_HASH(prefix, type, field, prefix##_cmp, prefix##_hash)
+
 PREDECL_HASH(rs_roles);
 
 /*
