@@ -6,7 +6,10 @@
 # silent answer), that the route server's running-config is the same text
 # after it as before it, and that every peer's own received table is still
 # the one captured at the start. Every JSON show command answers valid JSON
-# (and valid UTF-8), also when it reports an error.
+# (and valid UTF-8), also when it reports an error; so does every command
+# that takes "json" (the module's, and bgpd's that show its peers) in every
+# spelling a script or a hand may give it (a trailing CR or LF, tabs, "js",
+# "| include") and on VRF names no sane operator types, and bgpd still runs.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/topology.sh"
 
@@ -139,9 +142,34 @@ run_cases() {
 	done
 }
 
-# valid_json TEXT: one JSON value (jq -e: not false/null) and valid UTF-8.
+# valid_json TEXT: exactly one JSON value (not nothing, not two; not
+# false/null) and valid UTF-8.
 valid_json() {
-	jq -e . >/dev/null 2>&1 <<<"$1" && iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 <<<"$1"
+	local keys
+	keys=$(json_keys "$1")
+	[ -n "$keys" ] && [ "$keys" != invalid ]
+}
+
+# json_keys TEXT...: a line for each TEXT: "invalid" unless it is valid
+# JSON as valid_json says, else the keys of its value (jq -c keys; [] for a
+# value without keys). One jq for all.
+json_keys() {
+	local i args=() vars=() keys
+	for ((i = 1; i <= $#; i++)); do
+		printf '%s' "${!i}" >"$T_DIR/json.$i"
+		args+=(--rawfile "t$i" "$T_DIR/json.$i")
+		vars+=("\$t$i")
+	done
+	i=1
+	jq -nr "${args[@]}" "[$(IFS=,; echo "${vars[*]}")][]"' | try (fromjson
+		| if . == null or . == false then error("null or false") else . end
+		| if type == "object" or type == "array" then keys else [] end | tojson)
+		catch "invalid"' 2>/dev/null |
+		while IFS= read -r keys; do
+			iconv -f UTF-8 -t UTF-8 "$T_DIR/json.$i" >/dev/null 2>&1 || keys=invalid
+			echo "$keys"
+			i=$((i + 1))
+		done
 }
 
 # --- configuration commands: refused with "%", or documented as silent ---------
@@ -288,6 +316,223 @@ json_show_commands() {
 	state_unchanged "after the JSON show commands"
 }
 
+# --- every command that takes "json", as a script or a hand may type it ----------
+# The module's JSON show commands and bgpd's own that print its peers (the
+# module's binding is among the filters "show bgp neighbors ... json"
+# prints), each in every spelling of json_variants, and JSON show commands
+# on VRF names no sane operator types. bgpd's parser takes spaces, tabs, CR
+# and LF between words and "js" for "json"; vtysh runs each line of a -c on
+# its own and passes "| include REGEX" on to bgpd, which filters its answer:
+# each variant reaches bgpd as the same JSON command. Every answer is one
+# valid JSON value with the keys of the command's answer typed plainly (with
+# "| include", the lines that match). A command's variants go in one vtysh
+# call, after which the route server's bgpd must still run (if it does not,
+# the crash it logged is shown and the start is restored for the next
+# command); at the end of each group running-config and every peer's table
+# are as at start and no session was reset.
+
+# rows of three: the group (its scenario is json-spellings-GROUP), an
+# extended regular expression that vtysh's "list" matches where this FRR
+# has the command ("-": both have it), the command, "json" its last word
+# shellcheck disable=SC2034
+json_commands=(
+	module - "show bgp route-server json"
+	module - "show bgp vrf RED route-server json"
+	module - "show bgp route-server explain 10.1.0.0/16 json"
+	module - "show bgp route-server neighbor 10.0.0.11 learned-routes json"
+	module - "show bgp route-server neighbor 10.0.0.2 advertised-routes json"
+	bgpd - "show bgp neighbors json"
+	bgpd - "show ip bgp neighbors json"
+	bgpd - "show bgp neighbors 10.0.0.3 json"
+	bgpd - "show bgp ipv4 neighbors 10.0.0.2 json"
+	bgpd - "show bgp vrf all neighbors json"
+	bgpd - "show bgp ipv4 unicast neighbors 10.0.0.2 advertised-routes json"
+	bgpd - "show bgp summary json"
+	bgpd - "show bgp peer-group json"
+	bgpd 'update-groups \[SUBGROUP-ID\] \[json\]' "show bgp update-groups json"
+)
+
+# rows of four: the answer ("json": one valid JSON value; otherwise an
+# extended regular expression that every line of it matches, and there is
+# one), the variant, where it rewrites the command ("end": its last " json";
+# "spaces": every space) and the text it writes there
+# shellcheck disable=SC2034
+json_variants=(
+	json "trailing spaces" end ' json   '
+	json "tabs between the words" spaces $'\t'
+	json "a trailing LF" end $' json\n'
+	json "json abbreviated to js" end ' js'
+	json "| include . (every line)" end ' json | include .'
+	'"' '| include " (the lines with a quote)' end ' json | include "'
+	json "a trailing CR (a line of a CRLF script)" end $' json\r'
+	json "a trailing CR LF" end $' json\r\n'
+	json "CRs between the words" spaces $'\r'
+	json "js and a trailing CR" end $' js\r'
+)
+
+# rows of two: what the name is, the VRF name
+# shellcheck disable=SC2034
+vrf_names=(
+	"a quote" 'a"b'
+	"a backslash" 'a\b'
+	"printf's percent signs" '%s%n%x%%'
+	"JSON's special characters" "$QUOTED_NAME"
+	"Latin-1 (not UTF-8)" "$LATIN1_NAME"
+	"UTF-8" "$UTF8_NAME"
+	"41 characters (a VRF's name has 35 at most)" "$(printf 'v%.0s' {1..41})"
+	"300 characters" "$LONG"
+	"ALL" ALL
+	"All" All
+	"al" al
+	"alll" alll
+	'"all" in quotes' '"all"'
+	"all and a CR" $'all\r'
+	"red (RED in lower case)" red
+	"json" json
+)
+# rows of two: the module's JSON error ("-": any valid JSON), the command
+# with NAME where the VRF name goes
+# shellcheck disable=SC2034
+vrf_name_commands=(
+	'"No such BGP instance"' "show bgp vrf NAME route-server json"
+	- "show bgp vrf NAME neighbors json"
+)
+
+# vtysh_answers CMD...: the commands in one call of the built vtysh (rs's);
+# ANSWERS[i] is what command i answered (its last newline left out). vtysh
+# -E echoes every line it runs after its prompt, before its answer (a
+# command with LFs runs as its lines); the prompt is what precedes the
+# first command in the first line.
+vtysh_answers() {
+	local args=() echoes=() owner=() c i=0 part line prompt p=0 cur=-1
+	ANSWERS=()
+	for c; do
+		args+=(-c "$c")
+		ANSWERS+=("")
+		while IFS= read -r part; do
+			echoes+=("$part")
+			owner+=("$i")
+		done <<<"$c"
+		i=$((i + 1))
+	done
+	vtysh_on rs -E "${args[@]}" >"$T_DIR/answers" 2>>"$T_DIR/answers.stderr"
+	IFS= read -r line <"$T_DIR/answers" && [[ $line == *"${echoes[0]}" ]] || return 0
+	prompt=${line%"${echoes[0]}"}
+	while IFS= read -r line || [ -n "$line" ]; do
+		if ((p < ${#echoes[@]})) && [ "$line" == "$prompt${echoes[p]}" ]; then
+			cur=${owner[p]}
+			p=$((p + 1))
+		elif ((cur >= 0)); then
+			ANSWERS[cur]+=$line$'\n'
+		fi
+	done <"$T_DIR/answers"
+	for ((i = 0; i < ${#ANSWERS[@]}; i++)); do
+		ANSWERS[i]=${ANSWERS[i]%$'\n'}
+	done
+}
+
+# every_line_matches ERE TEXT: TEXT has a line, and every line matches ERE.
+every_line_matches() { [ -n "$2" ] && ! grep -qvE -- "$1" <<<"$2"; }
+
+# answer_is EXPECT DESCRIPTION ANSWER ITS-KEYS [KEYS]: "json": ANSWER is
+# one valid JSON value (ITS-KEYS, its json_keys, not "invalid"; with KEYS,
+# those of the command's answer typed plainly, the same); otherwise every
+# line of it matches the ERE EXPECT. A miss shows the answer's start.
+answer_is() {
+	local fails=$T_FAILS
+	if [ "$1" = json ]; then
+		expect_true "$2: valid JSON" [ "$4" != invalid ]
+		[ -z "${5:-}" ] || [ "$4" = invalid ] ||
+			expect_eq "$2: the keys of the answer typed plainly" "$5" "$4"
+	else
+		expect_true "$2: every line matches /$1/" every_line_matches "$1" "$3"
+	fi
+	[ "$T_FAILS" -eq "$fails" ] || head -c 300 <<<"$3" | cat -v | head -n 3 | sed 's/^/#   got: /'
+}
+
+# bgpd_runs: the route server's bgpd is still running: its PID is alive
+# and it answers (a bgpd that crashed may take a moment to be gone).
+bgpd_runs() { kill -0 "$(rs_pid)" 2>/dev/null && valid_json "$(rs_json 2>/dev/null)"; }
+
+# still_runs WHAT: the route server's bgpd still runs after WHAT; if not
+# (fails), the crash it logged is shown and the start's state restored
+# (lib.sh's scenario_restore: SCENARIO_LOST says when it could not be).
+still_runs() {
+	if bgpd_runs; then
+		expect_true "$1: the route server's bgpd still runs" true
+		return 0
+	fi
+	expect_true "$1: the route server's bgpd still runs" false
+	grep -A 12 'Received signal' "$T_DIR/rs/bgpd.log" | sed 's/^/#   /'
+	scenario_restore "after $1"
+}
+
+# json_spellings GROUP: every command of json_commands in GROUP, in every
+# variant; then running-config, every peer's table and the sessions as at
+# the group's start (or the last restore).
+JSON_GROUP='' VTYSH_LIST=''
+json_spellings() {
+	local i j base cmds sessions keys
+	before=$START_CONFIG
+	[ -n "$VTYSH_LIST" ] || VTYSH_LIST=$(vtysh_on rs -c list 2>/dev/null)
+	sessions=$(session_counts)
+	for ((i = 0; i + 2 < ${#json_commands[@]}; i += 3)); do
+		[ "${json_commands[i]}" = "$JSON_GROUP" ] || continue
+		base=${json_commands[i + 2]}
+		if [ "${json_commands[i + 1]}" != - ] && ! grep -qE -- "${json_commands[i + 1]}" <<<"$VTYSH_LIST"; then
+			expect_skip "$base in every spelling" "not a command of this FRR"
+			continue
+		fi
+		cmds=("$base")
+		for ((j = 0; j + 3 < ${#json_variants[@]}; j += 4)); do
+			case ${json_variants[j + 2]} in
+			end) cmds+=("${base% json}${json_variants[j + 3]}") ;;
+			spaces) cmds+=("${base// /"${json_variants[j + 3]}"}") ;;
+			esac
+		done
+		vtysh_answers "${cmds[@]}"
+		mapfile -t keys < <(json_keys "${ANSWERS[@]}")
+		answer_is json "$base" "${ANSWERS[0]}" "${keys[0]:-invalid}"
+		[ "${keys[0]:-invalid}" != invalid ] || keys[0]=
+		for ((j = 0; j + 3 < ${#json_variants[@]}; j += 4)); do
+			answer_is "${json_variants[j]}" "$base, ${json_variants[j + 1]}" \
+				"${ANSWERS[j / 4 + 1]}" "${keys[j / 4 + 1]:-invalid}" "${keys[0]}"
+		done
+		if ! still_runs "$base in every spelling"; then
+			[ -z "$SCENARIO_LOST" ] || return 0
+			sessions=$(session_counts)
+		fi
+	done
+	state_unchanged "the $JSON_GROUP commands in every spelling"
+	expect_no_reset "the $JSON_GROUP commands in every spelling" "$sessions"
+}
+json_spellings_module() { JSON_GROUP=module json_spellings; }
+json_spellings_bgpd() { JSON_GROUP=bgpd json_spellings; }
+
+# odd_vrf_names: vrf_name_commands with every name of vrf_names.
+odd_vrf_names() {
+	local i j cmds=() want=() what=() sessions keys
+	before=$START_CONFIG
+	sessions=$(session_counts)
+	for ((i = 0; i + 1 < ${#vrf_names[@]}; i += 2)); do
+		for ((j = 0; j + 1 < ${#vrf_name_commands[@]}; j += 2)); do
+			cmds+=("${vrf_name_commands[j + 1]/NAME/"${vrf_names[i + 1]}"}")
+			want+=("${vrf_name_commands[j]}")
+			what+=("${vrf_name_commands[j + 1]/NAME/<${vrf_names[i]}>}")
+		done
+	done
+	vtysh_answers "${cmds[@]}"
+	mapfile -t keys < <(json_keys "${ANSWERS[@]}")
+	for ((i = 0; i < ${#cmds[@]}; i++)); do
+		answer_is json "${what[i]}" "${ANSWERS[i]}" "${keys[i]:-invalid}"
+		[ "${want[i]}" = - ] ||
+			expect_eq "${what[i]}: the error in the JSON" "${want[i]}" "$(json_error "${ANSWERS[i]}")"
+	done
+	still_runs "the JSON show commands on odd VRF names" || return 0
+	state_unchanged "the JSON show commands on odd VRF names"
+	expect_no_reset "the JSON show commands on odd VRF names" "$sessions"
+}
+
 # every scenario compares with the running-config as it starts (the start's)
 config_commands() { before=$START_CONFIG; run_cases config_cases; }
 show_commands() { before=$START_CONFIG; run_cases show_cases; }
@@ -296,5 +541,8 @@ json_show() { before=$START_CONFIG; json_show_commands; }
 scenario config-commands config_commands
 scenario show-commands show_commands
 scenario json-show-commands json_show
+scenario json-spellings-module json_spellings_module
+scenario json-spellings-bgpd json_spellings_bgpd
+scenario odd-vrf-names odd_vrf_names
 
 t_done
