@@ -341,6 +341,8 @@ json_commands=(
 	module - "show bgp route-server explain 10.1.0.0/16 json"
 	module - "show bgp route-server neighbor 10.0.0.11 learned-routes json"
 	module - "show bgp route-server neighbor 10.0.0.2 advertised-routes json"
+	module - "show bgp route-server audit json"
+	module - "show bgp vrf all route-server audit json"
 	bgpd - "show bgp neighbors json"
 	bgpd - "show ip bgp neighbors json"
 	bgpd - "show bgp neighbors 10.0.0.3 json"
@@ -391,10 +393,12 @@ vrf_names=(
 	"json" json
 )
 # rows of two: the module's JSON error ("-": any valid JSON), the command
-# with NAME where the VRF name goes
+# with NAME where the VRF name goes (the audit takes "vrf all", and "al",
+# and "all" with a CR, for it)
 # shellcheck disable=SC2034
 vrf_name_commands=(
 	'"No such BGP instance"' "show bgp vrf NAME route-server json"
+	- "show bgp vrf NAME route-server audit json"
 	- "show bgp vrf NAME neighbors json"
 )
 
