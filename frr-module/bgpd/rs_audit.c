@@ -6,8 +6,10 @@
  * pass over the tables whatever the number of role peers. An entry stands
  * for: the queued path (adv->pathi) while an update waits, else the path
  * with its add-path ID, else the selected path; a queued withdrawal is not
- * judged, and a prefix bgpd has still to process is counted as pending: the
- * next run judges it.
+ * judged, and a prefix bgpd has still to process, or a subgroup whose
+ * routes bgpd is about to decide again (a re-announcement or a coalesce
+ * timer armed, its table being re-read), is counted as pending: the next
+ * run judges it.
  *
  * The periodic audit (route-server audit-interval) logs each role peer with
  * violations once, until an audit finds it clean again, shows it under the
@@ -50,6 +52,7 @@ struct audit_sg {
 	struct update_subgroup *subgrp; /* the key */
 	struct audit_member *members;
 	unsigned int count;
+	bool pending; /* bgpd is about to decide its routes again */
 };
 
 RS_DECLARE_PTR_HASH(audit_sgs, struct audit_sg, item, subgrp);
@@ -63,9 +66,10 @@ struct audit_run {
 	struct rs_audit_totals *totals;
 };
 
-static void run_add_member(struct audit_run *run, struct update_subgroup *sg,
-			   struct peer *peer, enum rs_role role)
+static void run_add_member(struct audit_run *run, struct peer_af *paf,
+			   enum rs_role role)
 {
+	struct update_subgroup *sg = PAF_SUBGRP(paf);
 	struct audit_sg key = {.subgrp = sg},
 			*e = audit_sgs_find(&run->sgs, &key);
 
@@ -76,7 +80,9 @@ static void run_add_member(struct audit_run *run, struct update_subgroup *sg,
 	}
 	e->members = XREALLOC(MTYPE_RS_AUDIT, e->members,
 			      (e->count + 1) * sizeof(*e->members));
-	e->members[e->count++] = (struct audit_member){peer, role};
+	e->members[e->count++] = (struct audit_member){PAF_PEER(paf), role};
+	e->pending |= paf->t_announce_route || sg->t_coalesce ||
+		      CHECK_FLAG(sg->sflags, SUBGRP_STATUS_TABLE_REPARSING);
 }
 
 /* Every subgroup a role peer of the instance is in, in any family. */
@@ -98,7 +104,7 @@ static void run_collect(struct rs_instance *rsi, struct audit_run *run)
 
 			if (!paf || !PAF_SUBGRP(paf))
 				continue;
-			run_add_member(run, PAF_SUBGRP(paf), peer, role);
+			run_add_member(run, paf, role);
 			run->afi_used[afi] = true;
 			if (!counted)
 				run->totals->peers++;
@@ -188,7 +194,7 @@ static void run_dest(struct audit_run *run, struct bgp_dest *dest)
 
 		if (!sg)
 			continue;
-		if (pending)
+		if (pending || sg->pending)
 			run->totals->pending++;
 		else
 			run_judge(run, dest, adj, sg);
@@ -354,7 +360,6 @@ static void audit_timer(rs_timer_t *t)
 
 	if (!rsi)
 		return;
-	rs_bind_recheck(rsi);
 	rs_audit_run(rsi, timed_violation, NULL, &ai->last);
 	ai->ran = true;
 	ai->when = time(NULL);

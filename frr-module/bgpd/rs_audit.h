@@ -31,8 +31,8 @@ struct rs_audit_violation {
 struct rs_audit_totals {
 	uint64_t checked;    /* routes (per role peer) queued or sent */
 	uint64_t violations; /* of those, forbidden by the policy */
-	uint64_t pending;    /* on prefixes bgpd has yet to process */
-	uint64_t unmatched;  /* sent without a path (default-originate) */
+	uint64_t pending;    /* bgpd has yet to decide them (again) */
+	uint64_t unmatched;  /* sent, but no path in the table fits */
 	unsigned int peers;  /* role peers with an adjacency-out */
 };
 

@@ -67,11 +67,13 @@ static void audit_show_violation(const struct rs_audit_violation *v, void *arg)
 /* One instance: text, or JSON into JSON when it is set. */
 static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 {
-	struct rs_instance *rsi = rs_instance_get(bgp);
+	struct rs_instance *rsi = rs_instance_find(bgp);
 	struct audit_out out = {};
-	struct rs_audit_totals t, last;
+	struct rs_audit_totals t = {}, last;
 	time_t when;
 	bool ran = rs_audit_last(bgp, &last, &when);
+	unsigned int interval =
+		rsi ? rsi->audit_interval : RS_AUDIT_INTERVAL_DEFAULT;
 
 	if (json) {
 		out.list = json_object_new_array();
@@ -84,7 +86,9 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 			out.tt,
 			"Neighbor|Role|Family|Prefix|Source|Source role|Reason");
 	}
-	rs_audit_run(rsi, audit_show_violation, &out, &t);
+	/* an instance without route-server state has no role peer */
+	if (rsi)
+		rs_audit_run(rsi, audit_show_violation, &out, &t);
 
 	if (json) {
 		json_object_string_add(json, "vrfName", bgp->name_pretty);
@@ -94,7 +98,7 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 		json_object_int_add(json, "pending", t.pending);
 		json_object_int_add(json, "unmatched", t.unmatched);
 		json_object_object_add(json, "violations", out.list);
-		json_object_int_add(json, "auditInterval", rsi->audit_interval);
+		json_object_int_add(json, "auditInterval", interval);
 		if (ran) {
 			json_object *jl = json_object_new_object();
 
@@ -115,11 +119,12 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 	if (t.pending)
 		vty_out(vty,
 			"%" PRIu64
-			" on prefixes bgpd has yet to process (judged next time)\n",
+			" that bgpd has yet to decide (again): judged next time\n",
 			t.pending);
 	if (t.unmatched)
 		vty_out(vty,
-			"%" PRIu64 " sent without a path (default-originate)\n",
+			"%" PRIu64
+			" sent, but no path in the table fits them: judged next time\n",
 			t.unmatched);
 	if (out.tt->nrows > 1) {
 		char *text = ttable_dump(out.tt, "\n");
@@ -128,17 +133,17 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 		XFREE(RS_MTYPE_TTABLE_DUMP, text);
 	}
 	ttable_del(out.tt);
-	if (!rsi->audit_interval)
+	if (!interval)
 		vty_out(vty, "Periodic audit: off\n");
 	else if (ran)
 		vty_out(vty,
 			"Periodic audit: every %u s, last %lld s ago: %" PRIu64
 			" routes checked, %" PRIu64 " forbidden\n",
-			rsi->audit_interval, (long long)(time(NULL) - when),
-			last.checked, last.violations);
+			interval, (long long)(time(NULL) - when), last.checked,
+			last.violations);
 	else
 		vty_out(vty, "Periodic audit: every %u s, not run yet\n",
-			rsi->audit_interval);
+			interval);
 }
 
 DEFPY(show_rs_audit, show_rs_audit_cmd,

@@ -230,10 +230,12 @@ void rs_bind_peer(struct rs_instance *rsi, struct peer *peer)
 		.max_routes = group ? 0 : rs_peer_max_routes(rsi, peer),
 		.restart = rsi->limits.restart,
 	};
-
 	afi_t afi;
 	safi_t safi;
 
+	/* a held neighbor with a role now (a group's) is held no more */
+	if (role != RS_ROLE_NONE)
+		rs_held_release(peer);
 	/* every family: one a role peer is not refused in is under the policy
 	 */
 	FOREACH_AFI_SAFI (afi, safi) {

@@ -32,6 +32,7 @@
 #include "rs_cmdguard.h"
 #include "rs_compat.h"
 #include "rs_errors.h"
+#include "rs_held.h"
 #include "rs_instance.h"
 #include "rs_vty.h"
 
@@ -134,7 +135,6 @@ const struct peer *rs_unbound_family_peer(const struct peer *conf, afi_t *afi,
 	return NULL;
 }
 
-/* "[no] neighbor X advertise-map ...": never on role peers. */
 /* protected_role() of the neighbor or group the command names, if any. */
 static enum rs_role named_role(struct bgp *bgp, int argc,
 			       struct cmd_token *argv[], const char **name)
@@ -145,13 +145,44 @@ static enum rs_role named_role(struct bgp *bgp, int argc,
 		    : RS_ROLE_NONE;
 }
 
+/* CONF, or a member of the group CONF, is held back (rs_held.h). */
+static bool held_any(const struct peer *conf)
+{
+	struct listnode *node;
+	struct peer *member;
+
+	if (rs_held(conf))
+		return true;
+	if (CHECK_FLAG(conf->sflags, PEER_STATUS_GROUP))
+		for (ALL_LIST_ELEMENTS_RO(conf->group->peer, node, member))
+			if (rs_held(member))
+				return true;
+	return false;
+}
+
+/*
+ * "[no] neighbor X advertise-map ...": never on role peers, nor on held
+ * ones, whose slot is the module's too (bgpd's "no" form would count a
+ * condition off that it never counted on, and stop its scanner for others).
+ */
 static const char *check_advertise_map(struct vty *vty, struct bgp *bgp,
 				       int argc, struct cmd_token *argv[],
 				       char *buf, size_t len)
 {
 	const char *name = NULL;
-	enum rs_role role = named_role(bgp, argc, argv, &name);
+	struct peer *conf = named_conf(bgp, argc, argv, &name);
+	enum rs_role role;
 
+	if (!conf)
+		return NULL;
+	if (held_any(conf)) {
+		snprintf(
+			buf, len,
+			"%s is held back (itself or a member: its route-server role was refused): advertise-map is not supported on it",
+			name);
+		return buf;
+	}
+	role = protected_role(rs_instance_find(bgp), conf);
 	if (role == RS_ROLE_NONE)
 		return NULL;
 	snprintf(

@@ -8,12 +8,13 @@
 
 #include "bgpd/bgpd.h"
 #include "bgpd/bgp_route.h"
+#include "bgpd/bgp_vty.h"
 
 #include "routeserver/validate.h"
 
 #include "rs_bind.h"
-#include "rs_held.h"
 #include "rs_cmdguard.h"
+#include "rs_held.h"
 #include "rs_instance.h"
 #include "rs_warn.h"
 
@@ -79,6 +80,8 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 	char buf[RS_WARN_MAX];
 	struct listnode *node;
 	struct peer *peer;
+	afi_t afi;
+	safi_t safi;
 
 	if (rs_cmdguard_missing())
 		warnf(&sink,
@@ -97,6 +100,13 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 			warnf(&sink,
 			      "neighbor %s (%s) is eBGP and 'bgp ebgp-requires-policy' is on: bgpd exchanges no routes with it without a route-map in and out (or 'no bgp ebgp-requires-policy')",
 			      peer->host, rs_role_name(role));
+		/* e.g. a dynamic neighbor with "bgp default ipv4-vpn" */
+		if (rs_unbound_family_peer(peer, &afi, &safi) == peer)
+			warnf(&sink,
+			      "neighbor %s (%s) is activated in %s, where role peers are refused: the role's map decides there too; deactivate it ('no neighbor %s activate' there)",
+			      peer->host, rs_role_name(role),
+			      get_afi_safi_str(afi, safi, false),
+			      rs_conf_name(peer));
 	}
 	sink.count += rs_held_warnings(rsi, emit, arg);
 	return sink.count;

@@ -110,9 +110,25 @@ case_deleted_neighbor() {
 	topo_wait_established
 }
 
+# --- right after a role change bgpd has still to decide the routes again (its
+# announcement waits for a timer): the audit counts them as pending, not as
+# violations. nva2 without a role is plain bgpd and gets every route.
+case_right_after_a_role() {
+	local audit
+	rs_cfg -c "no neighbor 10.0.0.12 route-server role" >/dev/null
+	nva2_has_er() { tbl_nva2 | grep -q "^$P_ER "; }
+	expect_true "nva2 without a role gets the gateway's route" \
+		wait_until 30 "the gateway's route at nva2" nva2_has_er
+	audit=$(rs_cfg -c "neighbor 10.0.0.12 route-server role nva" -c "do show bgp route-server audit json")
+	expect_eq "the audit in the same breath as the role: no violation" 0 \
+		"$(jq .violationCount <<<"$audit")"
+	expect_tables 30 "nva2 with its role again" topology/knob-off
+}
+
 scenario clean case_clean
 scenario condition-left-behind case_condition_left_behind
 scenario rs-client-no-advertise case_rs_client_no_advertise
 scenario deleted-neighbor case_deleted_neighbor
+scenario right-after-a-role case_right_after_a_role
 
 t_done

@@ -339,10 +339,24 @@ case_held() {
 		"$(for n in er vpn1 nva1; do tbl_$n; done | grep "^$P_NVA2 ")"
 	expect_true "show bgp route-server warns of it" \
 		grep -q "neighbor 10.0.0.12 is held back" <<<"$(rs_warnings)"
-	rs_cfg -c "no route-server maximum-role-peers" -c "neighbor 10.0.0.12 description nva2" \
-		-c "neighbor 10.0.0.12 route-server role nva" >/dev/null
-	expect_tables 30 "the role given after all: nva2 no longer held" topology/knob-off
+	# its slot is the module's: bgpd's no form would count off a condition
+	# it never counted on, and stop the scanner for the others
+	adv_maps
+	out=$(rs_af -c "no neighbor 10.0.0.12 advertise-map ADV exist-map COND")
+	out+=$'\n'$(rs_af -c "neighbor 10.0.0.12 advertise-map ADV exist-map COND")
+	expect_eq "advertise-map on a held neighbor is refused, both forms" 2 \
+		"$(grep -c "^% 10.0.0.12 is held back .*advertise-map is not supported" <<<"$out")"
+	no_adv_maps
+	# a role through a peer-group lets it go too
+	rs_cfg -c "no route-server maximum-role-peers" -c "neighbor NVAS peer-group" \
+		-c "neighbor NVAS route-server role nva" -c "neighbor 10.0.0.12 peer-group NVAS" >/dev/null
+	topo_wait_established
+	expect_tables 30 "nva2 in a role peer-group: no longer held" topology/knob-off
 	expect_eq "no warning left" "[]" "$(rs_warnings)"
+	rs_cfg -c "no neighbor 10.0.0.12 peer-group NVAS" -c "no neighbor NVAS peer-group" \
+		-c "neighbor 10.0.0.12 remote-as 65002" -c "neighbor 10.0.0.12 description nva2" \
+		-c "neighbor 10.0.0.12 route-server role nva" >/dev/null
+	topo_wait_established
 }
 
 scenario route-maps case_route_maps

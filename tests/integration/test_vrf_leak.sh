@@ -85,11 +85,14 @@ wait_table 30 "knob off again: withdrawn" frr nva1 "$VNET"
 
 # A role changed in the VRF is a new verdict in the instances importing from
 # it: without its role the gateway's leaked route is plain bgpd's (to the
-# nva), with it back suppressed again.
-red_role() {
-	vtysh_on rs -c "configure terminal" -c "router bgp 65515 vrf $RED" \
-		-c "$1neighbor 10.9.0.2 route-server role expressroute-gateway" >/dev/null
-}
+# nva), with it back suppressed again. (With the as-path preference no
+# weight changes with the role: bgpd would have the gateway's routes sent
+# again, and leaked again, which would hide a missing re-announcement.)
+red_cfg() { vtysh_on rs -c "configure terminal" -c "router bgp 65515 vrf $RED" -c "$1" >/dev/null; }
+red_role() { red_cfg "$1neighbor 10.9.0.2 route-server role expressroute-gateway"; }
+red_cfg "route-server routing-preference as-path"
+sleep 3 # the preference's weight gone, the route re-learned and leaked
+wait_table 30 "as-path preference in the VRF: still nothing leaked to the nva" frr nva1 "$VNET"
 red_role "no "
 expect_true "the gateway's role removed in its VRF: the nva gets the leaked route" \
 	wait_until 30 "leaked route at nva1" _nva_has_leak
