@@ -25,9 +25,11 @@
  * condition, and a wrong decrement would stop the scanner for other peers.
  *
  * Binding is idempotent and cheap (a few compares per slot), so it runs
- * after every configuration command, at the end of reading a configuration
- * file and on every session state change: whatever bgpd did to a peer
- * (peer-group join, activate, clear), the binding follows.
+ * after every command that can change a slot (rs_cmdguard.c), after the
+ * module's own commands, at the end of reading a configuration file, on
+ * every session state change and every second: whatever bgpd did to a peer
+ * (peer-group join, activate, clear), the binding follows before bgpd
+ * sends anything (its announcements wait for a timer).
  */
 #include <zebra.h>
 

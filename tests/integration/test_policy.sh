@@ -18,8 +18,8 @@ scenario_baseline "the knob-off tables" "topo_settled off" "topo_restart log_nei
 
 # ExpressRoute and VPN gateways are both iBGP route-reflector clients that
 # bgpd would put in one update group; the verdict differs, so they must not.
-# (This also runs "show bgp neighbors json" on bound peers: bgpd must not
-# crash on the binding, see rs_jsonguard.c.)
+# (This also runs "show bgp neighbors json" on bound peers: bgpd prints the
+# slot's condition-map name, which the binding always sets: rs_bind.c.)
 updgrp_of() {
 	vtysh_on rs -c "show bgp neighbors json" |
 		jq -r --arg p "$1" '.[$p].addressFamilyInfo.ipv4Unicast.updateGroupId'
