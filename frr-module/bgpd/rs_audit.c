@@ -36,8 +36,7 @@
 
 DEFINE_MTYPE_STATIC(BGPD, RS_AUDIT, "Route-server audit");
 
-/* --- one run ---------------------------------------------------------------
- */
+/* --- one run --- */
 
 struct audit_member {
 	struct peer *peer;
@@ -243,8 +242,7 @@ void rs_audit_run(struct rs_instance *rsi, rs_audit_fn fn, void *arg,
 	run_free(&run);
 }
 
-/* --- the periodic audit ------------------------------------------------------
- */
+/* --- the periodic audit --- */
 
 PREDECL_HASH(audit_insts);
 

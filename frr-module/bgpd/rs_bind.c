@@ -258,15 +258,8 @@ void rs_bind_peer_refresh(struct rs_instance *rsi, struct peer *peer)
 	safi_t safi;
 
 	rs_bind_peer(rsi, peer);
-	FOREACH_AFI_SAFI (afi, safi) {
-		struct peer_af *paf = peer_af_find(peer, afi, safi);
-
-		if (!paf)
-			continue;
-		update_group_adjust_peer(paf);
-		if (rs_peer_established(peer) && peer->afc_nego[afi][safi])
-			bgp_announce_route(peer, afi, safi, false);
-	}
+	FOREACH_AFI_SAFI (afi, safi)
+		bind_changed(peer, afi, safi, RS_IMPLIED_OUT);
 }
 
 void rs_bind_all(struct rs_instance *rsi)
@@ -332,17 +325,6 @@ int rs_bind_peer_status_changed(struct peer *peer)
 	/* e.g. a peer-group join reset the session and the peer's flags */
 	rs_bind_peer(rsi, peer);
 	return 0;
-}
-
-static void reannounce_each(struct rs_instance *rsi)
-{
-	rs_reannounce_role_peers(rsi);
-}
-
-void rs_reannounce_role_change(struct rs_instance *rsi)
-{
-	/* its routes leaked into other instances are decided by the role */
-	rs_instance_foreach(reannounce_each);
 }
 
 void rs_reannounce_role_peers(struct rs_instance *rsi)

@@ -51,12 +51,6 @@ int rs_bind_peer_status_changed(struct peer *peer);
 /* Re-runs outbound policy towards every role peer (after a knob change). */
 void rs_reannounce_role_peers(struct rs_instance *rsi);
 
-/*
- * After a role changed in RSI: rs_reannounce_role_peers in every instance,
- * since routes leaked from RSI's (import vrf, VPN) are decided by the role
- * of the peer in RSI they came from.
- */
-void rs_reannounce_role_change(struct rs_instance *rsi);
 
 /* True when PEER has an operator's advertise-map (in any family). */
 bool rs_bind_blocked(const struct peer *peer);

@@ -37,7 +37,10 @@
 static void rs_apply(struct rs_instance *rsi)
 {
 	rs_bind_all(rsi);
-	rs_reannounce_role_change(rsi);
+	/* in every instance: routes leaked from RSI's (import vrf, VPN) are
+	 * decided by the role of the peer in RSI they came from
+	 */
+	rs_instance_foreach(rs_reannounce_role_peers);
 	rs_warn_log(rsi);
 }
 
@@ -237,8 +240,7 @@ DEFPY(rs_neighbor_role, rs_neighbor_role_cmd,
 	}
 
 	rsi = rs_instance_get(bgp);
-	rs_held_release(conf);
-	rs_role_set(rsi, conf, r);
+	rs_role_set(rsi, conf, r); /* rs_apply's binding lets a held one go */
 	if (rs_debugging())
 		zlog_debug("route-server: %s: neighbor %s role %s",
 			   bgp->name_pretty, neighbor, role);
