@@ -16,6 +16,19 @@ struct update_subgroup *rs_peer_subgroup(struct peer *peer, afi_t afi)
 	return paf ? PAF_SUBGRP(paf) : NULL;
 }
 
+struct bgp_adj_out *rs_adj_out_find(const struct update_subgroup *subgrp,
+				    struct bgp_dest *dest)
+{
+	struct bgp_adj_out *adj;
+
+	if (!subgrp)
+		return NULL;
+	RB_FOREACH (adj, bgp_adj_out_rb, &dest->adj_out)
+		if (adj->subgroup == subgrp)
+			return adj;
+	return NULL;
+}
+
 struct attr *rs_adj_out_attr(const struct update_subgroup *subgrp,
 			     struct bgp_dest *dest)
 {

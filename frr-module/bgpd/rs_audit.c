@@ -5,11 +5,12 @@
  * update subgroup in a hash of the role peers' subgroups, so the cost is one
  * pass over the tables whatever the number of role peers. An entry stands
  * for: the queued path (adv->pathi) while an update waits, else the path
- * with its add-path ID, else the selected path; a queued withdrawal is not
- * judged, and a prefix bgpd has still to process, or a subgroup whose
- * routes bgpd is about to decide again (a re-announcement or a coalesce
- * timer armed, its table being re-read), is counted as pending: the next
- * run judges it.
+ * with its add-path ID, else the path the module chose for the role when
+ * bgpd really sent its attributes (rs_alt.c), else the selected path. A
+ * queued withdrawal is not judged; a prefix bgpd (or the module, rs_alt.c)
+ * has still to decide, or a subgroup whose routes bgpd is about to decide
+ * again (a re-announcement or a coalesce timer armed, its table being
+ * re-read), is counted as pending: the next run judges it.
  *
  * The periodic audit (route-server audit-interval) logs each role peer with
  * violations once, until an audit finds it clean again, shows it under the
@@ -27,6 +28,7 @@
 #include "bgpd/bgp_table.h"
 #include "bgpd/bgp_updgrp.h"
 
+#include "rs_alt.h"
 #include "rs_audit.h"
 #include "rs_bind.h"
 #include "rs_compat.h"
@@ -123,18 +125,30 @@ static void run_free(struct audit_run *run)
 	audit_sgs_fini(&run->sgs);
 }
 
-/* The path a sent entry stands for, or NULL. */
-static struct bgp_path_info *sent_path(struct bgp_dest *dest,
+/*
+ * The path a sent entry stands for, or NULL. Without add-path: the path
+ * the module chose for the role (rs_alt.c) when the entry has the
+ * attributes bgpd gives that path, else bgpd's best path.
+ */
+static struct bgp_path_info *sent_path(struct bgp *bgp, struct bgp_dest *dest,
 				       const struct bgp_adj_out *adj,
-				       struct peer *peer, afi_t afi,
+				       const struct audit_member *m, afi_t afi,
 				       safi_t safi)
 {
 	struct bgp_path_info *pi;
 
-	if (!bgp_addpath_encode_tx(peer, afi, safi))
-		return rs_announced_path(dest);
+	if (!bgp_addpath_encode_tx(m->peer, afi, safi)) {
+		struct bgp_path_info *best = rs_announced_path(dest);
+
+		pi = rs_alt_choose(bgp, dest, m->role);
+		if (pi && pi != best &&
+		    rs_alt_sent(dest, adj->subgroup, pi, adj->attr))
+			return pi;
+		return best;
+	}
 	for (pi = bgp_dest_get_bgp_path_info(dest); pi; pi = pi->next)
-		if (bgp_addpath_id_for_peer(peer, afi, safi, &pi->tx_addpath) ==
+		if (bgp_addpath_id_for_peer(m->peer, afi, safi,
+					    &pi->tx_addpath) ==
 		    adj->addpath_tx_id)
 			return pi;
 	return NULL;
@@ -163,7 +177,7 @@ static void run_judge(struct audit_run *run, struct bgp_dest *dest,
 			.safi = safi,
 			.dest = dest,
 			.path = queued ? queued
-				       : sent_path(dest, adj, m->peer, afi,
+				       : sent_path(run->bgp, dest, adj, m, afi,
 						   safi),
 		};
 
@@ -185,7 +199,9 @@ static void run_judge(struct audit_run *run, struct bgp_dest *dest,
 static void run_dest(struct audit_run *run, struct bgp_dest *dest)
 {
 	struct bgp_adj_out *adj;
-	bool pending = CHECK_FLAG(dest->flags, BGP_NODE_PROCESS_SCHEDULED);
+	/* bgpd, or the module's choice of paths (rs_alt.c), still to come */
+	bool pending = CHECK_FLAG(dest->flags, BGP_NODE_PROCESS_SCHEDULED) ||
+		       rs_alt_pending(dest);
 
 	RB_FOREACH (adj, bgp_adj_out_rb, &dest->adj_out) {
 		struct audit_sg key = {.subgrp = adj->subgroup};

@@ -26,6 +26,13 @@ typedef struct event rs_timer_t;
 #define rs_timer_add_sec(f, arg, sec, tref)                                    \
 	event_add_timer(bm->master, f, arg, sec, tref)
 #define RS_TIMER_ARG(t) EVENT_ARG(t)
+/* an event runs before the timers due in the same pass of the loop */
+#define rs_event_add(f, tref) event_add_event(bm->master, f, NULL, 0, tref)
+
+/* FRR 9.0 gave it the address family */
+#define rs_subgroup_announce(sg, pi, dest, id)                                 \
+	subgroup_process_announce_selected(sg, pi, dest, SUBGRP_AFI(sg),       \
+					   SUBGRP_SAFI(sg), id)
 
 /* FRR 9.1 moved the session state to the peer's connection */
 #define rs_peer_status(peer) ((peer)->connection->status)
@@ -62,6 +69,10 @@ typedef struct thread rs_timer_t;
 #define rs_timer_add_sec(f, arg, sec, tref)                                    \
 	thread_add_timer(bm->master, f, arg, sec, tref)
 #define RS_TIMER_ARG(t) THREAD_ARG(t)
+#define rs_event_add(f, tref) thread_add_event(bm->master, f, NULL, 0, tref)
+
+#define rs_subgroup_announce(sg, pi, dest, id)                                 \
+	subgroup_process_announce_selected(sg, pi, dest, id)
 
 #define rs_peer_status(peer) ((peer)->status)
 #define rs_peer_established(peer) peer_established(peer)

@@ -2,8 +2,10 @@
 /*
  * "show bgp [vrf NAME] route-server explain PREFIX [json]": for one prefix,
  * the best path's source and its role, and for every role peer the module's
- * verdict with its reason, next to what bgpd really advertises to the peer
- * (its adjacency-out, after the operator's policy too).
+ * verdict on it with its reason, the path the peer's role gets (rs_alt.c:
+ * the best path or the best allowed alternative), next to what bgpd really
+ * advertises to the peer (its adjacency-out, after the operator's policy
+ * too).
  */
 #include <zebra.h>
 
@@ -21,6 +23,7 @@
 #include "bgpd/bgp_vty.h"
 
 #include "rs_adjout.h"
+#include "rs_alt.h"
 #include "rs_erlimit.h"
 #include "rs_explain.h"
 #include "rs_instance.h"
@@ -75,6 +78,48 @@ static void explain_paths(struct vty *vty, struct bgp_dest *dest,
 		json_object_object_add(json, "paths", paths);
 	else
 		vty_out(vty, "\n");
+}
+
+/* "10.0.0.12 (alternative)": where PATH, a role peer's path, comes from. */
+static void explain_path_from(const struct bgp_path_info *path, char *buf,
+			      size_t size)
+{
+	const struct peer *origin;
+	enum rs_role role;
+	enum rs_source_kind kind;
+
+	if (!path) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	kind = rs_path_source(path, &role, &origin);
+	snprintf(buf, size, "%s%s",
+		 origin ? origin->host : rs_source_name(kind, role),
+		 CHECK_FLAG(path->flags, BGP_PATH_SELECTED) ? ""
+							    : " (alternative)");
+}
+
+/* "path": the source of the path a role peer gets, or null. */
+static void explain_path_json(json_object *jp, const struct bgp_path_info *path)
+{
+	const struct peer *origin;
+	enum rs_role role;
+	enum rs_source_kind kind;
+	json_object *jpath;
+
+	if (!path) {
+		json_object_object_add(jp, "path", NULL);
+		return;
+	}
+	kind = rs_path_source(path, &role, &origin);
+	jpath = json_object_new_object();
+	json_object_string_add(jpath, "sourcePeer",
+			       origin ? origin->host
+				      : rs_source_name(kind, role));
+	json_object_string_add(jpath, "sourceRole", rs_source_name(kind, role));
+	json_object_boolean_add(jpath, "best",
+				CHECK_FLAG(path->flags, BGP_PATH_SELECTED));
+	json_object_object_add(jp, "path", jpath);
 }
 
 static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
@@ -137,19 +182,27 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 			"Chosen by bgpd's best-path selection (last criterion: %s), routing preference %s\n\n",
 			selected, rs_preference_name(pref));
 		explain_paths(vty, dest, NULL);
-		vty_out(vty, "%-25s %-21s %-10s %-10s %s\n", "Neighbor", "Role",
-			"Verdict", "Advertised", "Reason");
+		vty_out(vty, "%-25s %-21s %-10s %-10s %-25s %s\n", "Neighbor",
+			"Role", "Verdict", "Advertised", "Gets the path from",
+			"Reason (bgpd's best path)");
 	}
 
 	for (ALL_LIST_ELEMENTS_RO(bgp->peer, node, peer)) {
 		enum rs_role role = rs_listed_role(rsi, peer);
+		struct bgp_path_info *path;
 		struct rs_verdict v;
-		char reason[128];
+		char reason[128], from[64];
 		bool sent;
 
 		if (role == RS_ROLE_NONE)
 			continue;
 		v = rs_verdict_for(bgp, best, role, NULL);
+		/* the path the peer's role may have (rs_alt.c); its own: none
+		 */
+		path = rs_alt_choose(bgp, dest, role);
+		if (path && path->peer == peer)
+			path = NULL;
+		explain_path_from(path, from, sizeof(from));
 		sent = rs_adj_out_attr(rs_peer_subgroup(peer, afi), dest);
 		if (v.allow && role == RS_ROLE_EXPRESSROUTE_GW &&
 		    afi == AFI_IP &&
@@ -176,12 +229,13 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 			json_object_boolean_add(jp, "advertised", sent);
 			json_object_boolean_add(jp, "isSource",
 						peer == best->peer);
+			explain_path_json(jp, path);
 			json_object_array_add(peers, jp);
 		} else {
-			vty_out(vty, "%-25s %-21s %-10s %-10s %s%s\n",
+			vty_out(vty, "%-25s %-21s %-10s %-10s %-25s %s%s\n",
 				peer->host, rs_role_name(role),
 				v.allow ? "advertise" : "suppress",
-				sent ? "yes" : "no", reason,
+				sent ? "yes" : "no", from, reason,
 				peer == best->peer ? " (the source itself)"
 						   : "");
 		}

@@ -218,6 +218,11 @@ unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 	return count;
 }
 
+bool rs_instance_has_roles(const struct rs_instance *rsi)
+{
+	return rs_roles_count(&rsi->roles) != 0;
+}
+
 unsigned int rs_role_peers_total(const struct rs_instance *rsi)
 {
 	unsigned int count = 0;

@@ -132,6 +132,8 @@ bool rs_role_peers_each(struct rs_instance *rsi, enum rs_role role,
 /* Number of listed neighbors (not groups) whose role is ROLE. */
 unsigned int rs_role_peer_count(const struct rs_instance *rsi,
 				enum rs_role role);
+/* True when a neighbor or group has a role or a limit (O(1)). */
+bool rs_instance_has_roles(const struct rs_instance *rsi);
 /* Number of listed neighbors that have any role. */
 unsigned int rs_role_peers_total(const struct rs_instance *rsi);
 

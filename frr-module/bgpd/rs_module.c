@@ -12,6 +12,7 @@
 
 #include "bgpd/bgpd.h"
 
+#include "rs_alt.h"
 #include "rs_audit.h"
 #include "rs_audit_vty.h"
 #include "rs_bind.h"
@@ -52,6 +53,7 @@ static int rs_late_init(rs_loop_t *master)
 
 static int rs_bgp_delete(struct bgp *bgp)
 {
+	rs_alt_fini(bgp);
 	rs_audit_fini(bgp);
 	rs_held_fini(bgp);
 	rs_implied_fini(bgp);
@@ -72,6 +74,7 @@ static int rs_config_end(struct bgp *bgp)
 static int rs_fini(void)
 {
 	rs_bind_fini();
+	rs_alt_fini(NULL);
 	rs_log_fini();
 	rs_erlimit_fini();
 	rs_audit_fini(NULL);
@@ -84,6 +87,7 @@ static int rs_fini(void)
 static int rs_module_init(void)
 {
 	rs_rxlimit_init();
+	rs_alt_init();
 	hook_register(frr_late_init, rs_late_init);
 	hook_register(frr_fini, rs_fini);
 	hook_register(bgp_inst_config_write, rs_config_write);

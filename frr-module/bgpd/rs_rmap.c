@@ -31,6 +31,7 @@
 #include "bgpd/bgp_table.h"
 #include "bgpd/bgp_route.h"
 
+#include "rs_alt.h"
 #include "rs_compat.h"
 #include "rs_erlimit.h"
 #include "rs_held.h"
@@ -213,6 +214,9 @@ static struct rs_verdict rs_tmp_verdict(struct bgp *bgp,
 	struct bgp_path_info *pi;
 	struct rs_verdict v = rs_policy_unknown_source(); /* no path fits */
 
+	/* the module's own choice for a role (rs_alt.c): known exactly */
+	if (rs_alt_announcing() && rs_alt_announcing()->net == tmp->net)
+		return rs_verdict_for(bgp, rs_alt_announcing(), dest, source);
 	if (CHECK_FLAG(tmp->flags, BGP_PATH_SELECTED)) {
 		pi = rs_announced_path(tmp->net);
 		return pi ? rs_verdict_for(bgp, pi, dest, source) : v;
@@ -254,6 +258,11 @@ rs_match(void *rule, const struct prefix *prefix, void *object)
 	}
 	if (!v.allow)
 		rs_log_suppressed(prefix, source, *dest, v.reason);
+	/* the role may get another path (rs_alt.c); not past Azure's limit */
+	if (!v.allow && v.reason != RS_REASON_ER_LIMIT && table &&
+	    table->safi == SAFI_UNICAST &&
+	    CHECK_FLAG(tmp->flags, BGP_PATH_SELECTED))
+		rs_alt_mark(table->bgp, tmp->net);
 	return v.allow ? RMAP_NOMATCH : RMAP_MATCH;
 }
 

@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * No path hiding (rs_alt.h). Without add-path bgpd announces one path per
+ * prefix to an update subgroup, its best one, and the rule (rs_rmap.c) can
+ * only let it through or withdraw it. When it withdraws it from a role and
+ * the prefix has other paths, the module finishes the job inside bgpd's own
+ * update machinery, once bgpd is done with the prefix:
+ *
+ *  - marks: the rule marks a prefix whose best path it suppressed; the
+ *    bgp_process hook marks a prefix whose paths a peer changed (bgpd
+ *    announces nothing when its best path stays the same, yet the best
+ *    allowed one may have come, changed or gone);
+ *  - an event (it runs before the timers that write updates) takes the
+ *    marked prefixes that bgpd has processed and, for every role peer's
+ *    update subgroup without add-path, hands the path that role may have
+ *    (rs_alt_choose) to bgpd's subgroup_process_announce_selected(): bgpd
+ *    runs its whole outbound processing on it, the rule included, and puts
+ *    it in the adjacency-out, where the audit and "show ... advertised-routes"
+ *    see it with its own attributes. When the role may have no path, the
+ *    best path goes through the rule again, which withdraws what the module
+ *    announced before.
+ *
+ * Subgroups with add-path need none of this: bgpd hands every path to the
+ * rule, which judges each by its own source.
+ */
+#include <zebra.h>
+
+#include "hook.h"
+#include "memory.h"
+#include "prefix.h"
+#include "typesafe.h"
+
+#include "bgpd/bgpd.h"
+#include "bgpd/bgp_addpath.h"
+#include "bgpd/bgp_attr.h"
+#include "bgpd/bgp_advertise.h"
+#include "bgpd/bgp_route.h"
+#include "bgpd/bgp_table.h"
+#include "bgpd/bgp_updgrp.h"
+
+#include "rs_adjout.h"
+#include "rs_alt.h"
+#include "rs_compat.h"
+#include "rs_instance.h"
+#include "rs_rmap.h"
+
+DEFINE_MTYPE_STATIC(BGPD, RS_ALT, "Route-server prefix to decide");
+
+PREDECL_HASH(alt_marks);
+
+struct alt_mark {
+	struct alt_marks_item item;
+	struct bgp_dest *dest; /* the key, locked */
+	struct bgp *bgp;
+};
+
+RS_DECLARE_PTR_HASH(alt_marks, struct alt_mark, item, dest);
+
+static struct alt_marks_head marks = INIT_HASH(marks);
+static rs_timer_t *alt_event;
+/* the path handed to bgpd right now, and whether the module is deciding */
+static const struct bgp_path_info *announcing;
+static bool deciding;
+
+/* Prefixes decided per run (bgpd's loop gets its turn between runs), and
+ * the wait when all that are left are still in bgpd's queue.
+ */
+#define RS_ALT_BATCH 20000
+#define RS_ALT_WAIT_MSEC 10
+
+/* A path bgpd's best-path selection considers (bgp_best_selection()). */
+static bool usable(struct bgp *bgp, const struct bgp_path_info *pi)
+{
+	if (BGP_PATH_HOLDDOWN(pi))
+		return false;
+	return !pi->peer || pi->peer == bgp->peer_self ||
+	       CHECK_FLAG(pi->peer->sflags, PEER_STATUS_NSF_WAIT) ||
+	       rs_peer_established(pi->peer);
+}
+
+struct bgp_path_info *rs_alt_choose(struct bgp *bgp, struct bgp_dest *dest,
+				    enum rs_role role)
+{
+	struct bgp_table *table = bgp_dest_table(dest);
+	struct bgp_path_info *best = rs_announced_path(dest), *pi, *alt = NULL;
+	enum bgp_path_selection_reason reason;
+	char pfx[PREFIX2STR_BUFFER] = "";
+
+	if (best && rs_verdict_for(bgp, best, role, NULL).allow)
+		return best;
+	for (pi = bgp_dest_get_bgp_path_info(dest); pi; pi = pi->next) {
+		if (pi == best || !usable(bgp, pi) ||
+		    !rs_verdict_for(bgp, pi, role, NULL).allow)
+			continue;
+		/* bgpd's own order: -1 when PI is the better one */
+		if (!alt ||
+		    bgp_path_info_cmp_compatible(bgp, pi, alt, pfx, table->afi,
+						 table->safi, &reason) < 0)
+			alt = pi;
+	}
+	return alt;
+}
+
+const struct bgp_path_info *rs_alt_announcing(void)
+{
+	return announcing;
+}
+
+bool rs_alt_pending(const struct bgp_dest *dest)
+{
+	struct alt_mark key = {.dest = (struct bgp_dest *)dest};
+
+	return alt_marks_find(&marks, &key) != NULL;
+}
+
+static void alt_run(rs_timer_t *t);
+
+void rs_alt_mark(struct bgp *bgp, struct bgp_dest *dest)
+{
+	struct bgp_path_info *pi = bgp_dest_get_bgp_path_info(dest);
+	struct alt_mark key = {.dest = dest}, *m;
+
+	/* one path: nothing to choose from; the module's own announcements */
+	if (deciding || !pi || !pi->next || alt_marks_find(&marks, &key))
+		return;
+	m = XCALLOC(MTYPE_RS_ALT, sizeof(*m));
+	m->dest = bgp_dest_lock_node(dest);
+	m->bgp = bgp;
+	alt_marks_add(&marks, m);
+	if (!alt_event)
+		rs_event_add(alt_run, &alt_event);
+}
+
+/* A peer changed DEST's paths (bgp_update(), bgp_withdraw(), clearing). */
+static int alt_paths_changed(struct bgp *bgp, afi_t afi, safi_t safi,
+			     struct bgp_dest *dest, struct peer *peer,
+			     bool withdraw)
+{
+	struct rs_instance *rsi;
+
+	if (safi != SAFI_UNICAST)
+		return 0;
+	rsi = rs_instance_find(bgp);
+	if (rsi && rs_instance_has_roles(rsi))
+		rs_alt_mark(bgp, dest);
+	return 0;
+}
+
+/*
+ * bgpd's announce check (subgroup_announce_check()) takes a path other than
+ * the selected one only for add-path: for the length of one call into it
+ * (nothing else runs meanwhile) PATH is the one selected for the subgroup,
+ * and the rule knows it is the module's choice.
+ */
+static void as_selected_begin(struct bgp_path_info *path)
+{
+	SET_FLAG(path->flags, BGP_PATH_SELECTED);
+	announcing = path;
+}
+
+static void as_selected_end(struct bgp_path_info *path)
+{
+	announcing = NULL;
+	UNSET_FLAG(path->flags, BGP_PATH_SELECTED);
+}
+
+bool rs_alt_sent(struct bgp_dest *dest, struct update_subgroup *subgrp,
+		 struct bgp_path_info *path, const struct attr *sent)
+{
+	struct attr attr = {0};
+	bool same = false;
+
+	as_selected_begin(path);
+	if (subgroup_announce_check(dest, path, subgrp,
+				    bgp_dest_get_prefix(dest), &attr, NULL)) {
+		same = attrhash_cmp(sent, &attr);
+		bgp_attr_flush(&attr);
+	}
+	as_selected_end(path);
+	return same;
+}
+
+/*
+ * Hands SUBGRP (a role's, without add-path) the path ROLE may have for
+ * DEST, when that is not bgpd's best path.
+ */
+static void alt_announce(struct bgp *bgp, struct bgp_dest *dest,
+			 struct update_subgroup *subgrp, enum rs_role role)
+{
+	struct bgp_path_info *best = rs_announced_path(dest);
+	struct bgp_path_info *path = rs_alt_choose(bgp, dest, role);
+	struct bgp_adj_out *adj = rs_adj_out_find(subgrp, dest);
+
+	if (path == best)
+		return; /* bgpd's own announcement is the right one */
+	if (!path) {
+		/* what the module announced before goes: the rule withdraws */
+		if (adj)
+			rs_subgroup_announce(subgrp, best, dest, 0);
+		return;
+	}
+	if (adj && adj->adv && !adj->adv->baa) {
+		/*
+		 * bgpd withdrew the module's earlier choice when the rule
+		 * suppressed its best path: take the withdrawal back, so that
+		 * the peer sees no flap. bgpd's count of the routes the
+		 * subgroup has (maximum-prefix-out) no longer had this one.
+		 */
+		bgp_advertise_clean_subgroup(subgrp, adj);
+		subgrp->pscount++;
+	}
+	/* a subgroup without add-path has one entry per prefix: ID 0 */
+	as_selected_begin(path);
+	rs_subgroup_announce(subgrp, path, dest, 0);
+	as_selected_end(path);
+	adj = rs_adj_out_find(subgrp, dest);
+}
+
+#define RS_ALT_SEEN 16
+
+struct alt_walk {
+	struct bgp *bgp;
+	struct bgp_dest *dest;
+	afi_t afi;
+	enum rs_role role;
+	/* the subgroups decided already (peers share them) */
+	struct update_subgroup *seen[RS_ALT_SEEN];
+	unsigned int nseen;
+};
+
+static bool alt_seen(struct alt_walk *w, struct update_subgroup *subgrp)
+{
+	for (unsigned int i = 0; i < w->nseen; i++)
+		if (w->seen[i] == subgrp)
+			return true;
+	if (w->nseen < RS_ALT_SEEN)
+		w->seen[w->nseen++] = subgrp;
+	return false;
+}
+
+static bool alt_peer(struct rs_instance *rsi, struct peer *peer,
+		     const void *arg)
+{
+	struct alt_walk *w = (struct alt_walk *)arg;
+	struct peer_af *paf;
+	struct update_subgroup *subgrp;
+
+	if (!rs_peer_established(peer))
+		return false;
+	paf = peer_af_find(peer, w->afi, SAFI_UNICAST);
+	subgrp = paf ? PAF_SUBGRP(paf) : NULL;
+	/* a subgroup whose coalesce timer runs will read the whole table */
+	if (!subgrp || subgrp->t_coalesce ||
+	    bgp_addpath_encode_tx(peer, w->afi, SAFI_UNICAST) ||
+	    alt_seen(w, subgrp))
+		return false;
+	alt_announce(w->bgp, w->dest, subgrp, w->role);
+	return false;
+}
+
+static void alt_decide(struct bgp *bgp, struct bgp_dest *dest)
+{
+	struct rs_instance *rsi = rs_instance_find(bgp);
+	struct alt_walk w = {
+		.bgp = bgp,
+		.dest = dest,
+		.afi = bgp_dest_table(dest)->afi,
+	};
+
+	if (!rsi || !rs_announced_path(dest))
+		return;
+	deciding = true;
+	for (w.role = RS_ROLE_NONE + 1; w.role < RS_ROLE_COUNT; w.role++)
+		rs_role_peers_each(rsi, w.role, alt_peer, &w);
+	deciding = false;
+}
+
+static void alt_free(struct alt_mark *m)
+{
+	alt_marks_del(&marks, m);
+	bgp_dest_unlock_node(m->dest);
+	XFREE(MTYPE_RS_ALT, m);
+}
+
+static void alt_run(rs_timer_t *t)
+{
+	struct alt_mark *m;
+	unsigned int done = 0;
+
+	frr_each_safe (alt_marks, &marks, m) {
+		if (done >= RS_ALT_BATCH)
+			break;
+		/* bgpd has yet to choose its best path */
+		if (CHECK_FLAG(m->dest->flags, BGP_NODE_PROCESS_SCHEDULED))
+			continue;
+		alt_decide(m->bgp, m->dest);
+		alt_free(m);
+		done++;
+	}
+	if (!alt_marks_count(&marks))
+		return;
+	if (done)
+		rs_event_add(alt_run, &alt_event);
+	else
+		rs_timer_add_msec(alt_run, RS_ALT_WAIT_MSEC, &alt_event);
+}
+
+void rs_alt_init(void)
+{
+	hook_register(bgp_process, alt_paths_changed);
+}
+
+void rs_alt_fini(const struct bgp *bgp)
+{
+	struct alt_mark *m;
+
+	frr_each_safe (alt_marks, &marks, m)
+		if (!bgp || m->bgp == bgp)
+			alt_free(m);
+	if (!bgp) {
+		RS_TIMER_OFF(alt_event);
+		hook_unregister(bgp_process, alt_paths_changed);
+	}
+}
