@@ -173,7 +173,7 @@ bool rs_alt_sent(struct bgp_dest *dest, struct update_subgroup *subgrp,
 	as_selected_begin(path);
 	if (subgroup_announce_check(dest, path, subgrp,
 				    bgp_dest_get_prefix(dest), &attr, NULL)) {
-		same = attrhash_cmp(sent, &attr);
+		same = !sent || attrhash_cmp(sent, &attr);
 		bgp_attr_flush(&attr);
 	}
 	as_selected_end(path);

@@ -33,7 +33,8 @@ void rs_alt_mark(struct bgp *bgp, struct bgp_dest *dest);
 
 /*
  * True when SENT (an adjacency-out entry's attributes) are those bgpd
- * announces PATH with to SUBGRP (the audit's check of the module's choice).
+ * announces PATH with to SUBGRP (the audit's check of the module's choice);
+ * SENT NULL: when bgpd would announce PATH to SUBGRP at all.
  */
 bool rs_alt_sent(struct bgp_dest *dest, struct update_subgroup *subgrp,
 		 struct bgp_path_info *path, const struct attr *sent);

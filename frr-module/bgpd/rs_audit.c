@@ -28,6 +28,7 @@
 #include "bgpd/bgp_table.h"
 #include "bgpd/bgp_updgrp.h"
 
+#include "rs_adjout.h"
 #include "rs_alt.h"
 #include "rs_audit.h"
 #include "rs_bind.h"
@@ -64,6 +65,7 @@ struct audit_run {
 	bool afi_used[AFI_MAX];
 	rs_audit_fn fn;
 	void *arg;
+	bool heal;
 	struct rs_audit_totals *totals;
 };
 
@@ -196,8 +198,35 @@ static void run_judge(struct audit_run *run, struct bgp_dest *dest,
 	}
 }
 
+/*
+ * Path hiding (rs_alt.c): SG, a role's subgroup without add-path, has no
+ * entry for DEST, yet bgpd would send it the path the role may have.
+ */
+static void run_hidden(struct audit_run *run, struct bgp_dest *dest,
+		       const struct audit_sg *sg)
+{
+	struct peer *peer = SUBGRP_PEER(sg->subgrp);
+	afi_t afi = SUBGRP_AFI(sg->subgrp);
+	struct bgp_path_info *path;
+
+	if (SUBGRP_SAFI(sg->subgrp) != SAFI_UNICAST ||
+	    bgp_dest_table(dest)->afi != afi ||
+	    bgp_addpath_encode_tx(peer, afi, SAFI_UNICAST) ||
+	    rs_adj_out_find(sg->subgrp, dest))
+		return;
+	path = rs_alt_choose(run->bgp, dest, sg->members[0].role);
+	if (!path || CHECK_FLAG(path->flags, BGP_PATH_SELECTED) ||
+	    !rs_alt_sent(dest, sg->subgrp, path, NULL))
+		return;
+	run->totals->hidden++;
+	if (run->heal)
+		rs_alt_mark(run->bgp, dest);
+}
+
 static void run_dest(struct audit_run *run, struct bgp_dest *dest)
 {
+	struct bgp_path_info *pi = bgp_dest_get_bgp_path_info(dest);
+	struct audit_sg *sg;
 	struct bgp_adj_out *adj;
 	/* bgpd, or the module's choice of paths (rs_alt.c), still to come */
 	bool pending = CHECK_FLAG(dest->flags, BGP_NODE_PROCESS_SCHEDULED) ||
@@ -214,6 +243,12 @@ static void run_dest(struct audit_run *run, struct bgp_dest *dest)
 		else
 			run_judge(run, dest, adj, sg);
 	}
+	/* a prefix with several paths: the role peers it is hidden from */
+	if (pending || !pi || !pi->next)
+		return;
+	frr_each (audit_sgs, &run->sgs, sg)
+		if (!sg->pending)
+			run_hidden(run, dest, sg);
 }
 
 /* VPN, ENCAP and EVPN tables hold a table per route distinguisher. */
@@ -240,11 +275,14 @@ static void run_table(struct audit_run *run, struct bgp_table *table,
 	}
 }
 
-void rs_audit_run(struct rs_instance *rsi, rs_audit_fn fn, void *arg,
+void rs_audit_run(struct rs_instance *rsi, rs_audit_fn fn, void *arg, bool heal,
 		  struct rs_audit_totals *totals)
 {
-	struct audit_run run = {
-		.bgp = rsi->bgp, .fn = fn, .arg = arg, .totals = totals};
+	struct audit_run run = {.bgp = rsi->bgp,
+				.fn = fn,
+				.arg = arg,
+				.heal = heal,
+				.totals = totals};
 	afi_t afi;
 	safi_t safi;
 
@@ -374,7 +412,7 @@ static void audit_timer(rs_timer_t *t)
 
 	if (!rsi)
 		return;
-	rs_audit_run(rsi, timed_violation, NULL, &ai->last);
+	rs_audit_run(rsi, timed_violation, NULL, true, &ai->last);
 	ai->ran = true;
 	ai->when = time(NULL);
 	timed_settle(rsi);

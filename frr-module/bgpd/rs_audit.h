@@ -33,13 +33,17 @@ struct rs_audit_totals {
 	uint64_t violations; /* of those, forbidden by the policy */
 	uint64_t pending;    /* bgpd has yet to decide them (again) */
 	uint64_t unmatched;  /* sent, but no path in the table fits */
+	uint64_t hidden;     /* not sent, though the role may have a path */
 	unsigned int peers;  /* role peers with an adjacency-out */
 };
 
 typedef void (*rs_audit_fn)(const struct rs_audit_violation *v, void *arg);
 
-/* Walks the instance's role peers' adjacency-out; FN for each violation. */
-void rs_audit_run(struct rs_instance *rsi, rs_audit_fn fn, void *arg,
+/*
+ * Walks the instance's role peers' adjacency-out; FN for each violation.
+ * With HEAL, a prefix hidden from a role peer is handed to rs_alt.c again.
+ */
+void rs_audit_run(struct rs_instance *rsi, rs_audit_fn fn, void *arg, bool heal,
 		  struct rs_audit_totals *totals);
 
 /* The periodic audit: (re)armed after every configuration change. */

@@ -88,7 +88,7 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 	}
 	/* an instance without route-server state has no role peer */
 	if (rsi)
-		rs_audit_run(rsi, audit_show_violation, &out, &t);
+		rs_audit_run(rsi, audit_show_violation, &out, false, &t);
 
 	if (json) {
 		json_object_string_add(json, "vrfName", bgp->name_pretty);
@@ -97,6 +97,7 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 		json_object_int_add(json, "violationCount", t.violations);
 		json_object_int_add(json, "pending", t.pending);
 		json_object_int_add(json, "unmatched", t.unmatched);
+		json_object_int_add(json, "hiddenPaths", t.hidden);
 		json_object_object_add(json, "violations", out.list);
 		json_object_int_add(json, "auditInterval", interval);
 		if (ran) {
@@ -107,6 +108,7 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 			json_object_int_add(jl, "routesChecked", last.checked);
 			json_object_int_add(jl, "violationCount",
 					    last.violations);
+			json_object_int_add(jl, "hiddenPaths", last.hidden);
 			json_object_object_add(json, "lastPeriodicAudit", jl);
 		}
 		return;
@@ -126,6 +128,11 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 			"%" PRIu64
 			" sent, but no path in the table fits them: judged next time\n",
 			t.unmatched);
+	if (t.hidden)
+		vty_out(vty,
+			"%" PRIu64
+			" not sent to a role peer that may have a path for them (path hiding)\n",
+			t.hidden);
 	if (out.tt->nrows > 1) {
 		char *text = ttable_dump(out.tt, "\n");
 
