@@ -8,7 +8,9 @@
 
 #include "bgpd/bgpd.h"
 #include "bgpd/bgp_route.h"
+#include "bgpd/bgp_table.h"
 #include "bgpd/bgp_vty.h"
+#include "bgpd/bgp_zebra.h"
 
 #include "routeserver/validate.h"
 
@@ -18,7 +20,7 @@
 #include "rs_instance.h"
 #include "rs_warn.h"
 
-#define RS_WARN_MAX 256
+#define RS_WARN_MAX 320
 
 static void vpn_warning(struct rs_instance *rsi, char *buf, size_t len)
 {
@@ -73,6 +75,53 @@ static bool policy_required(const struct bgp *bgp, struct peer *peer)
 	return false;
 }
 
+/* the neighbor's address (FRR 9.1 moved it to the connection) */
+static const union sockunion *peer_address(const struct peer *peer)
+{
+#if RS_FRR_VERSION >= 1003
+	return &peer->connection->su;
+#else
+	return &peer->su;
+#endif
+}
+
+/*
+ * bgpd opens an eBGP session only once the neighbor's address resolves
+ * through a connected route, unless its TTL allows more than one hop
+ * (ebgp-multihop, or ttl-security, which sets it to 255) or the check is
+ * off (disable-connected-check, bgp disable-ebgp-connected-route-check):
+ * the condition of bgp_peer_reg_with_nht(). It waits only while it has
+ * zebra (bgp_start(); bgpd -Z neither waits nor knows connected networks).
+ * True when PEER meets that condition and no connected network bgpd has
+ * from zebra holds its address: its session never comes up as configured.
+ */
+static bool multihop_missing(struct bgp *bgp, struct peer *peer)
+{
+	struct prefix p;
+	struct bgp_table *connected;
+	struct bgp_dest *dest;
+
+	if (peer->sort != BGP_PEER_EBGP || peer->ttl != BGP_DEFAULT_TTL ||
+	    CHECK_FLAG(peer->flags, PEER_FLAG_DISABLE_CONNECTED_CHECK) ||
+	    CHECK_FLAG(bgp->flags, BGP_FLAG_DISABLE_NH_CONNECTED_CHK) ||
+	    peer->conf_if || !bgp_zebra_num_connects())
+		return false;
+	if (!sockunion2hostprefix(peer_address(peer), &p) ||
+	    (p.family != AF_INET && p.family != AF_INET6))
+		return false;
+	/* an IPv6 link-local neighbor is on its link by definition */
+	if (p.family == AF_INET6 && IN6_IS_ADDR_LINKLOCAL(&p.u.prefix6))
+		return false;
+	connected = bgp->connected_table[family2afi(p.family)];
+	if (!connected)
+		return false;
+	dest = bgp_node_match(connected, &p);
+	if (!dest)
+		return true;
+	bgp_dest_unlock_node(dest);
+	return false;
+}
+
 unsigned int rs_warnings(struct rs_instance *rsi,
 			 void (*emit)(const char *text, void *arg), void *arg)
 {
@@ -107,6 +156,13 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 			      peer->host, rs_role_name(role),
 			      get_afi_safi_str(afi, safi, false),
 			      rs_conf_name(peer));
+		/* (a dynamic neighbor's line is its listen group's) */
+		if (multihop_missing(rsi->bgp, peer))
+			warnf(&sink,
+			      "neighbor %s (%s) is eBGP and on no connected network: bgpd does not open the session (it waits for a connected route to it); add 'neighbor %s ebgp-multihop 2' (2 hops: one router between them; or ttl-security hops N)",
+			      peer->host, rs_role_name(role),
+			      peer_dynamic_neighbor(peer) ? peer->group->name
+							  : rs_conf_name(peer));
 	}
 	sink.count += rs_held_warnings(rsi, emit, arg);
 	return sink.count;
