@@ -159,7 +159,7 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 		/* (a dynamic neighbor's line is its listen group's) */
 		if (multihop_missing(rsi->bgp, peer))
 			warnf(&sink,
-			      "neighbor %s (%s) is eBGP and on no connected network: bgpd does not open the session (it waits for a connected route to it); add 'neighbor %s ebgp-multihop 2' (2 hops: one router between them; or ttl-security hops N)",
+			      "neighbor %s (%s) is eBGP and on no connected network: bgpd does not connect to it (it waits for a connected route) and sends with TTL 1; add 'neighbor %s ebgp-multihop 2' (2 hops: one router between them; or ttl-security hops N)",
 			      peer->host, rs_role_name(role),
 			      peer_dynamic_neighbor(peer) ? peer->group->name
 							  : rs_conf_name(peer));

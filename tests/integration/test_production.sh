@@ -154,7 +154,7 @@ baseline() {
 }
 scenario_baseline "every session Established and the knob-off tables" baseline prod_restart
 
-MULTIHOP_WARNING="neighbor $NVA3 (nva) is eBGP and on no connected network: bgpd does not open the session (it waits for a connected route to it); add 'neighbor $NVA3 ebgp-multihop 2' (2 hops: one router between them; or ttl-security hops N)"
+MULTIHOP_WARNING="neighbor $NVA3 (nva) is eBGP and on no connected network: bgpd does not connect to it (it waits for a connected route) and sends with TTL 1; add 'neighbor $NVA3 ebgp-multihop 2' (2 hops: one router between them; or ttl-security hops N)"
 
 # --- scenarios ---------------------------------------------------------------
 
