@@ -60,6 +60,8 @@ expect_true "module installed in FRR's moduledir" \
 expect_true "man page installed" test -f /usr/share/man/man7/frr-routeserver.7.gz
 expect_true "example configuration installed" \
 	test -f /usr/share/doc/frr-routeserver/examples/routeserver.conf
+expect_true "production example configuration installed" \
+	test -f /usr/share/doc/frr-routeserver/examples/routeserver-production.conf
 expect_true "/etc/frr/daemons untouched by the package" \
 	lacks "$(cat /etc/frr/daemons)" routeserver
 expect_eq "the package's vtysh knows Debian's commands and the module's, no others" \
