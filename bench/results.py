@@ -12,12 +12,15 @@ from collections import defaultdict
 
 MODES = ["floor", "routemap", "module"]
 PHASES = ["learn", "audit-on", "idle-audit-0", "idle-audit-10", "knob-off", "audit-off",
-          "knob-on", "role-change", "role-back", "flap-down", "flap-up"]
+          "knob-on", "gw-withdraw", "gw-back", "role-change", "role-back", "flap-down",
+          "flap-up"]
 METRICS = [("wall_s", "wall s"), ("cpu_s", "CPU s"), ("peak_rss_mib", "RSS MiB")]
 # the module's audit rows (bench/run.sh's audit_phase and idle_phase) have
 # more; a CSV from before them has none of these columns
 EXTRA = [("cpu_pct", "CPU %"), ("routes_checked", "routes"), ("violations", "violatns"),
-         ("probe_s", "probe s")]
+         ("probe_s", "probe s"), ("instructions", "G instr")]
+# instructions (bench/run.sh with BENCH_CALLGRIND) are shown in billions
+SCALE = {"instructions": 1e9}
 
 
 def load(path):
@@ -40,7 +43,7 @@ def load(path):
             for metric, _ in EXTRA[1:]:
                 if row.get(metric):
                     values[(n, row["phase"], row["mode"], metric)].append(
-                        float(row[metric])
+                        float(row[metric]) / SCALE.get(metric, 1)
                     )
     return values, loads
 
@@ -77,7 +80,8 @@ def table(path):
                 fl, rm, mod = (median(values, (n, phase, m, metric)) for m in MODES)
                 if fl is rm is mod is None:
                     continue
-                spec = "9.0f" if metric in ("routes_checked", "violations") else "9.2f"
+                spec = {"routes_checked": "9.0f", "violations": "9.0f",
+                        "instructions": "9.3f"}.get(metric, "9.2f")
                 print(
                     f"{phase:<13} {label:<8} {fmt(fl, spec)} {fmt(rm, spec)} {fmt(mod, spec)}"
                     f" {ratio(rm, fl)} {ratio(mod, fl)} {ratio(mod, rm)}"

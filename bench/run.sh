@@ -9,23 +9,31 @@
 # Phases: learn, knob off, knob on, role change, role back, session flap
 # (down, up); for the module also its audit (show bgp route-server audit)
 # after learn and after knob off, and the periodic audit's cost while idle.
-# Per phase: wall time until every receiver holds its expected route count,
-# the route server's CPU seconds and peak RSS. Raw rows go to a CSV file;
-# bench/results.py prints the table of medians and ratios (and plots).
-#   bench/run.sh [PREFIXES...] [--reps N] [--out FILE]   (root)
-#   default: 100000 500000 1000000, 3 repetitions, bench/results.csv
+# With --overlap PCT, PCT % of the prefixes are sent by both the ExpressRoute
+# gateway and an NVA (issue 20), and two phases more: the gateway withdraws
+# its copies of them and sends them again.
+# Per phase: wall time until every receiver holds its expected routes,
+# the route server's CPU seconds and peak RSS; with BENCH_CALLGRIND="PHASE..."
+# the route server runs under valgrind's callgrind and those phases count
+# its instructions instead (a separate run: under valgrind the times mean
+# nothing). Raw rows go to a CSV file; bench/results.py prints the table of
+# medians and ratios (and plots).
+#   bench/run.sh [PREFIXES...] [--reps N] [--out FILE] [--overlap PCT]  (root)
+#   default: 100000 500000 1000000, 3 repetitions, bench/results.csv, 0 %
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 
 SIZES=()
 REPS=3
 OUT=$top/bench/results.csv
+OVERLAP=${BENCH_OVERLAP:-0}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--reps) REPS=$2 && shift ;;
 	--out) OUT=$2 && shift ;;
+	--overlap) OVERLAP=$2 && shift ;;
 	[0-9]*) SIZES+=("$1") ;;
-	*) echo "usage: $0 [PREFIXES...] [--reps N] [--out FILE]" >&2 && exit 2 ;;
+	*) echo "usage: $0 [PREFIXES...] [--reps N] [--out FILE] [--overlap PCT]" >&2 && exit 2 ;;
 	esac
 	shift
 done
@@ -55,24 +63,55 @@ for i in 1 2 3 4 5; do
 done
 # Prefix sets (the /24s from 20.0.0.0 on, in blocks): the ExpressRoute
 # gateway sends half, both VPN instances the same quarter (active-active),
-# each NVA a twentieth. SET[node] names the block a node originates.
+# each NVA a twentieth. SET[node] names the block a node originates (its
+# static protocol "prefixes"); SET_SRC[set] lists the nodes that send it,
+# in bgpd's order of preference (the first one's path is bgpd's best).
 declare -A SET=([er]=er [vpn1]=vpn [vpn2]=vpn)
 for i in 1 2 3 4 5; do SET[nva$i]=nva$i; done
 SETS=(er vpn nva1 nva2 nva3 nva4 nva5)
-declare -A SET_SIZE SET_FIRST SET_ROLE=([er]=er [vpn]=vpn)
-for i in 1 2 3 4 5; do SET_ROLE[nva$i]=nva; done
+declare -A SET_SIZE SET_FIRST SET_SRC=([er]=er [vpn]="vpn1 vpn2")
+for i in 1 2 3 4 5; do SET_SRC[nva$i]=nva$i; done
+# With --overlap PCT (issue 20), PCT % of all prefixes (taken from the
+# ExpressRoute gateway's half, which stays half) are sent by the gateway
+# and by an NVA too: sets ov1-ov5, one per NVA, after the others. The
+# gateway's copies carry AS path 12076 65100 (an on-premises network
+# behind Microsoft's edge, 2 ASes), the NVA's its own AS (1): bgpd's best is
+# still the gateway's, by the weight 1 of the ExpressRoute routing
+# preference. Both send them from a static protocol "overlap" of their own,
+# so the gateway can withdraw its copies alone (the gw-withdraw phase).
+if [ "$OVERLAP" -gt 0 ]; then
+	for i in 1 2 3 4 5; do
+		SETS+=("ov$i")
+		SET_SRC[ov$i]="er nva$i"
+	done
+fi
+GW_MARK=12076 # the AS only the gateway's copies carry
 
 set_sizes() {
-	local n=$1 first=0 s
-	SET_SIZE[er]=$((n / 2))
+	local n=$1 first=0 s ov=$(($1 * OVERLAP / 100))
+	SET_SIZE[er]=$((n / 2 - ov))
 	SET_SIZE[vpn]=$((n / 4))
 	for i in 1 2 3 4; do SET_SIZE[nva$i]=$((n / 20)); done
 	# the last NVA takes the rounding, so the sets add up to n
 	SET_SIZE[nva5]=$((n - n / 2 - n / 4 - 4 * (n / 20)))
+	if [ "$OVERLAP" -gt 0 ]; then
+		for i in 1 2 3 4; do SET_SIZE[ov$i]=$((ov / 5)); done
+		SET_SIZE[ov5]=$((ov - 4 * (ov / 5)))
+	fi
 	for s in "${SETS[@]}"; do
 		SET_FIRST[$s]=$first
 		first=$((first + SET_SIZE[$s]))
 	done
+}
+
+# overlap_range NODE: "FIRST COUNT" of the shared prefixes NODE sends (the
+# gateway all of ov1-ov5, NVA i ov<i>), nothing when it sends none
+overlap_range() {
+	[ "$OVERLAP" -gt 0 ] || return 0
+	case $1 in
+	er) echo "${SET_FIRST[ov1]} $((SET_FIRST[ov5] + SET_SIZE[ov5] - SET_FIRST[ov1]))" ;;
+	nva?) echo "${SET_FIRST[ov${1#nva}]} ${SET_SIZE[ov${1#nva}]}" ;;
+	esac
 }
 
 # bird_conf NODE: the peer's BIRD configuration. Its prefixes are in a
@@ -80,7 +119,17 @@ set_sizes() {
 # BGP session exports only those and imports everything (its count is the
 # receiver's measure).
 bird_conf() {
-	local node=$1 s=${SET[$1]}
+	local node=$1 s=${SET[$1]} ov export='export where proto = "prefixes";'
+	ov=$(overlap_range "$node")
+	if [ -n "$ov" ]; then
+		export='export where proto = "prefixes" || proto = "overlap";'
+		# the gateway's copies: 2 ASes (iBGP: BIRD adds none of its own)
+		[ "$node" != er ] || export="export filter {
+			if proto = \"overlap\" then { bgp_path.prepend(65100); bgp_path.prepend($GW_MARK); }
+			if proto = \"prefixes\" || proto = \"overlap\" then accept;
+			reject;
+		};"
+	fi
 	cat <<CONF
 router id ${ADDR[$node]};
 protocol device { scan time 60; }
@@ -93,14 +142,18 @@ protocol bgp routeserver {
 	ipv4 {
 		gateway direct;
 		import all;
-		export where proto = "prefixes";
+		$export
 	};
 }
-protocol static prefixes {
-	disabled;
-	ipv4;
 CONF
-	awk -v first="${SET_FIRST[$s]}" -v n="${SET_SIZE[$s]}" 'BEGIN {
+	static_conf prefixes "${SET_FIRST[$s]}" "${SET_SIZE[$s]}"
+	# shellcheck disable=SC2086
+	[ -z "$ov" ] || static_conf overlap $ov
+}
+# static_conf NAME FIRST COUNT: a disabled static protocol of COUNT /24s
+static_conf() {
+	printf 'protocol static %s {\n\tdisabled;\n\tipv4;\n' "$1"
+	awk -v first="$2" -v n="$3" 'BEGIN {
 		for (i = first; i < first + n; i++)
 			printf "\troute %d.%d.%d.0/24 blackhole;\n",
 				20 + int(i / 65536), int(i / 256) % 256, i % 256 }'
@@ -217,8 +270,14 @@ rmap_out() {
 }
 
 # --- the expected tables ----------------------------------------------------
-# KNOB (on|off), VPNROLE (vpn|er), DOWN (a node whose session is shut) and
-# SENDING (whether the peers send their prefixes yet) describe the state; expected NODE is the route count NODE should hold.
+# KNOB (on|off), VPNROLE (vpn|er), DOWN (a node whose session is shut),
+# SENDING (whether the peers send their prefixes yet) and GWGONE (yes: the
+# gateway withdrew its copies of the shared prefixes) describe the state;
+# expect_all computes from it EXP[node], the route count NODE should hold,
+# and EXP_GW[node], how many of them are the gateway's copies of shared
+# prefixes (overlap only). ALT (yes|no): whether the module hands a role the
+# best path it may have when bgpd's best is forbidden to it (issue 20's
+# path hiding; found out per module run, or BENCH_ALT).
 
 # allowed SRC-ROLE DST-ROLE: the module's table (doc/routeserver.md)
 allowed() {
@@ -229,30 +288,51 @@ allowed() {
 	*) [ "$KNOB" = on ] ;;
 	esac
 }
-node_role() { if [ "${ROLE[$1]}" = vpn ]; then echo "$VPNROLE"; else echo "${ROLE[$1]}"; fi; }
-expected() {
-	local node=$1 s n=1 srole gone='' # n: the virtual network's prefix
-	[ "$SENDING" = yes ] || {
-		echo "$n"
-		return
-	}
-	# a shut session's set is gone (both VPN instances send theirs)
-	[ -z "$DOWN" ] || [ "${ROLE[$DOWN]}" = vpn ] || gone=${SET[$DOWN]}
-	for s in "${SETS[@]}"; do
-		[ "$s" != "${SET[$node]}" ] || continue
-		[ "$s" != "$gone" ] || continue
-		srole=${SET_ROLE[$s]}
-		[ "$srole" != vpn ] || srole=$VPNROLE
-		allowed "$srole" "$(node_role "$node")" || continue
-		n=$((n + SET_SIZE[$s]))
+# node_role NODE: sets R to NODE's role now
+node_role() { if [ "${ROLE[$1]}" = vpn ]; then R=$VPNROLE; else R=${ROLE[$1]}; fi; }
+# path_there NODE SET: NODE's path for SET is at the route server
+path_there() {
+	[ "$1" != "$DOWN" ] && { [ "$1" != er ] || [ "${2#ov}" = "$2" ] || [ "$GWGONE" != yes ]; }
+}
+# chosen NODE SET: sets FROM to the node whose path for SET the route
+# server sends NODE, or to nothing. Without policy (floor) bgpd's best path,
+# the first source there; with the route-maps, and the module without ALT,
+# the best path if the table allows it to NODE's role, else nothing (the
+# policy hides the others); the module with ALT the first source there whose
+# path the table allows. NODE's own path does not count (bgpd does not send
+# it back to the one ExpressRoute gateway; the VPN instances drop it by
+# ORIGINATOR_ID, the NVAs by their AS in the path): without policy vpn2 gets
+# vpn1's VPN prefixes, vpn1 none.
+chosen() {
+	local node=$1 src drole
+	FROM=''
+	node_role "$node"
+	drole=$R
+	for src in ${SET_SRC[$2]}; do
+		path_there "$src" "$2" || continue
+		node_role "$src"
+		if allowed "$R" "$drole"; then
+			FROM=$src
+			break
+		fi
+		[ "$ALT" = yes ] || break
 	done
-	# without policy the VPN instances' group gets the VPN prefixes too:
-	# the best path (vpn1's, the lower router-id) comes back to vpn1 with
-	# its own ORIGINATOR_ID, which BIRD drops (RFC 4456); vpn2 takes it
-	if [ "$MODE" = floor ] && [ "$node" = vpn2 ] && [ "$DOWN" != vpn1 ]; then
-		n=$((n + SET_SIZE[vpn]))
-	fi
-	echo "$n"
+	[ "$FROM" != "$node" ] || FROM=''
+}
+declare -A EXP EXP_GW
+expect_all() {
+	local node s
+	for node in "${PEERS[@]}"; do
+		EXP[$node]=1 EXP_GW[$node]=0 # the virtual network's prefix
+		[ "$SENDING" = yes ] || continue
+		for s in "${SETS[@]}"; do
+			chosen "$node" "$s"
+			[ -n "$FROM" ] || continue
+			EXP[$node]=$((EXP[$node] + SET_SIZE[$s]))
+			[ "${s#ov}" = "$s" ] || [ "$FROM" != er ] ||
+				EXP_GW[$node]=$((EXP_GW[$node] + SET_SIZE[$s]))
+		done
+	done
 }
 
 # imported NODE: the routes NODE's BIRD imported from the route server
@@ -260,18 +340,34 @@ imported() {
 	birdc_on "$1" show protocols all routeserver |
 		awk '/Routes:/ { n = $2 } END { print n + 0 }'
 }
+# from_gw NODE: how many of NODE's imported routes are the gateway's copies
+# of shared prefixes (its AS path has GW_MARK)
+from_gw() {
+	birdc_on "$1" show route protocol routeserver where "bgp_path ~ [= * $GW_MARK * =]" count |
+		awk '/ of .* routes/ { n = $1 } END { print n + 0 }'
+}
+# converged: every receiver holds its expected count, and with overlap as
+# many of the gateway's copies as expected (a path replaced by another for
+# the same prefix changes no count). The counts are read first: the
+# filtered count takes BIRD longer.
 converged() {
 	local node
 	for node in "${PEERS[@]}"; do
 		[ "$node" != "$DOWN" ] || continue
-		[ "$(imported "$node")" -eq "$(expected "$node")" ] || return 1
+		[ "$(imported "$node")" -eq "${EXP[$node]}" ] || return 1
+	done
+	[ "$OVERLAP" -gt 0 ] || return 0
+	for node in "${PEERS[@]}"; do
+		[ "$node" != "$DOWN" ] || continue
+		[ "$(from_gw "$node")" -eq "${EXP_GW[$node]}" ] || return 1
 	done
 }
 # show_counts: what each receiver holds and should hold (after a timeout)
 show_counts() {
 	local node
 	for node in "${PEERS[@]}"; do
-		t_log "  $node: $(imported "$node") imported, $(expected "$node") expected"
+		t_log "  $node: $(imported "$node") imported, ${EXP[$node]} expected;" \
+			"$(from_gw "$node") of the gateway's shared copies, ${EXP_GW[$node]} expected"
 	done
 }
 
@@ -297,6 +393,57 @@ perf_stop() {
 	wait "$PERF_PID" || true
 }
 
+# With BENCH_CALLGRIND="PHASE...", the route server's bgpd (all three
+# modes) runs under valgrind's callgrind with its instrumentation off
+# (--instr-atstart=no: starting, loading the configuration and bringing the
+# sessions up run at valgrind's plain speed and count nothing). For each
+# PHASE, callgrind_control switches the instrumentation on just before the
+# phase's command (and zeroes the counters), and when the phase is over
+# (every receiver converged and the route server idle again, as for the CPU
+# seconds) dumps the counters and switches it off again: the dump's totals
+# are the instructions (Ir) bgpd executed in the phase, in all its threads
+# (the I/O thread's reading and writing included). The other phases run
+# uninstrumented, not counted.
+CALLGRIND=${BENCH_CALLGRIND:-}
+cg_wanted() { [[ " $CALLGRIND " == *" $1 "* ]]; }
+cg_start() {
+	callgrind_control -i on "$1" >/dev/null 2>&1
+	callgrind_control -z "$1" >/dev/null 2>&1
+}
+# cg_stop PID PHASE: prints the instructions counted since cg_start
+cg_stop() {
+	local f
+	callgrind_control --dump="$2" "$1" >/dev/null 2>&1
+	callgrind_control -i off "$1" >/dev/null 2>&1
+	f=$(grep -l "^desc: Trigger: dump $2\$" "$T_DIR"/rs/callgrind.out.* | tail -n1)
+	[ -n "$f" ] || {
+		t_log "callgrind: no dump for $2"
+		return 1
+	}
+	awk '/^(summary|totals):/ { n = $2 } END { print n }' "$f"
+}
+# start_rs_callgrind CONFIG [module]: start_bgpd's route server under
+# callgrind (start_bgpd runs Debian's bgpd itself without the module). In
+# the foreground (no -d), as our child: a daemonized bgpd's forked child is
+# out of callgrind_control's reach (vgdb does not find it).
+start_rs_callgrind() {
+	local dir=$T_DIR/rs mod=()
+	[ "${2:-}" != module ] || mod=(-M "$RS_MODULE")
+	cp "$1" "$dir/bgpd.conf"
+	rm -f "$dir/bgpd.pid" "$dir"/callgrind.out.*
+	in_ns rs valgrind -q --tool=callgrind --instr-atstart=no \
+		--callgrind-out-file="$dir/callgrind.out.%p" /usr/lib/frr/bgpd "${mod[@]}" \
+		-Z -S -P 0 -f "$dir/bgpd.conf" -i "$dir/bgpd.pid" --vty_socket "$dir" \
+		--log "file:$dir/bgpd.log" --log-level "$BGPD_LOG_LEVEL" \
+		</dev/null >>"$dir/bgpd.stderr" 2>&1 &
+	wait_until 120 "callgrind bgpd pid file" test -s "$dir/bgpd.pid" || {
+		cat "$dir/bgpd.stderr" >&2
+		return 1
+	}
+	T_PIDS+=("$(cat "$dir/bgpd.pid")")
+	wait_until 120 "callgrind bgpd vty" test -S "$dir/bgpd.vty"
+}
+
 # settle PID: waits until the route server is idle (at most one clock tick
 # of CPU in a second; bounded). Some work shows in no receiver's count: a
 # route refresh after a role change re-sends routes the peers already have.
@@ -319,14 +466,20 @@ settle() {
 # the wall time, the route server's CPU (until idle) and its peak RSS during
 # the phase (VmHWM reset before it: clear_refs 5).
 phase() {
-	local name=$1 pid t0 c0 wall cpu
+	local name=$1 pid t0 c0 wall cpu instr=''
 	shift
+	# under callgrind, a mode ends with the last phase counted (nothing
+	# after it is measured)
+	[ -z "$CALLGRIND" ] || [ "$CG_LEFT" -gt 0 ] || return 0
+	! cg_wanted "$name" || CG_LEFT=$((CG_LEFT - 1))
 	pid=$(rs_pid)
 	echo 5 >"/proc/$pid/clear_refs"
 	! perf_wanted "$name" || perf_start "$pid" "$name"
+	! cg_wanted "$name" || cg_start "$pid"
 	c0=$(cpu_ticks "$pid")
 	t0=$(now)
 	"$@"
+	expect_all
 	if ! wait_until "$WAIT" "$name: every receiver converged" converged; then
 		show_counts
 		return 1
@@ -335,16 +488,18 @@ phase() {
 	settle "$pid"
 	cpu=$(echo "scale=2; ($(cpu_ticks "$pid") - $c0) / $HZ" | bc)
 	! perf_wanted "$name" || perf_stop
-	row "$name" "$wall" "$cpu" "$(peak_rss_mib "$pid")"
-	t_log "$MODE $name: ${wall}s wall, ${cpu}s CPU"
+	! cg_wanted "$name" || instr=$(cg_stop "$pid" "$name")
+	row "$name" "$wall" "$cpu" "$(peak_rss_mib "$pid")" "" "" "" "$instr"
+	t_log "$MODE $name: ${wall}s wall, ${cpu}s CPU${instr:+, $instr instructions}"
 }
 
-# row PHASE WALL CPU RSS [ROUTES_CHECKED VIOLATIONS PROBE]: a CSV row
-CSV_HEADER=prefixes,rep,mode,phase,wall_s,cpu_s,peak_rss_mib,load1,load1_end,time,routes_checked,violations,probe_s
+# row PHASE WALL CPU RSS [ROUTES_CHECKED VIOLATIONS PROBE [INSTRUCTIONS]]:
+# a CSV row
+CSV_HEADER=prefixes,rep,mode,phase,wall_s,cpu_s,peak_rss_mib,load1,load1_end,time,routes_checked,violations,probe_s,instructions
 row() {
-	printf '%s,%s,%s,%s,%.2f,%.2f,%s,%s,%s,%s,%s,%s,%s\n' "$N" "$REP" "$MODE" \
+	printf '%s,%s,%s,%s,%.2f,%.2f,%s,%s,%s,%s,%s,%s,%s,%s\n' "$N" "$REP" "$MODE" \
 		"$1" "$2" "$3" "$4" "$LOAD0" "$(load1)" "$(date -u +%FT%TZ)" \
-		"${5:-}" "${6:-}" "${7:-}" >>"$OUT"
+		"${5:-}" "${6:-}" "${7:-}" "${8:-}" >>"$OUT"
 }
 
 # --- the module's audit ---------------------------------------------------------
@@ -388,7 +543,8 @@ audit_phase() {
 		row "$name" "$wall" "$cpu" "$(peak_rss_mib "$pid")" "$checked" "$viol" "$pr"
 		t_log "$MODE $name $i: ${wall}s wall, ${cpu}s CPU, $checked routes checked," \
 			"$viol violations, pending $(jq -r .pending <<<"$json")," \
-			"unmatched $(jq -r .unmatched <<<"$json"), role peers" \
+			"unmatched $(jq -r .unmatched <<<"$json"), hidden paths" \
+			"$(jq -r '.hiddenPaths // "n/a"' <<<"$json"), role peers" \
 			"$(jq -r .rolePeers <<<"$json"); probe after ${PROBE_DELAY}s: ${pr}s"
 		[ "$viol" = 0 ] || t_log "$MODE $name: VIOLATIONS: $(jq -c '.violations[:5]' <<<"$json")"
 	done
@@ -422,7 +578,34 @@ vtysh_lines() {
 learn() {
 	local node
 	SENDING=yes
-	for node in "${PEERS[@]}"; do birdc_on "$node" enable prefixes >/dev/null; done
+	for node in "${PEERS[@]}"; do
+		birdc_on "$node" enable prefixes >/dev/null
+		[ -z "$(overlap_range "$node")" ] || birdc_on "$node" enable overlap >/dev/null
+	done
+}
+# gw_overlap off|on: the ExpressRoute gateway withdraws its copies of the
+# shared prefixes (BIRD disables their static protocol) or sends them again
+gw_overlap() {
+	if [ "$1" = off ]; then
+		GWGONE=yes
+		birdc_on er disable overlap >/dev/null
+	else
+		GWGONE=no
+		birdc_on er enable overlap >/dev/null
+	fi
+}
+# alt_detect: ALT for this run of the module: BENCH_ALT, else whether the
+# module's explain shows the path each role peer gets (issue 20's "path")
+alt_detect() {
+	ALT=no
+	[ "$MODE" = module ] || return 0
+	if [ -n "${BENCH_ALT:-}" ]; then
+		ALT=$BENCH_ALT
+	elif vtysh_on rs -c "show bgp route-server explain 10.1.0.0/16 json" |
+		jq -e '[.peers[] | has("path")] | any' >/dev/null; then
+		ALT=yes
+	fi
+	t_log "module: path substitution (ALT) $ALT"
 }
 # policy_knob on|off: branch-to-branch in the policy MODE runs (lib.sh's knob
 # for the module, the route-maps' variant for the hand-written policy)
@@ -471,35 +654,58 @@ update_groups() {
 }
 
 run_mode() {
-	local node
-	MODE=$1 KNOB=on VPNROLE=vpn DOWN='' SENDING=no
+	local node with=''
+	MODE=$1 KNOB=on VPNROLE=vpn DOWN='' SENDING=no GWGONE=no ALT=no
+	# the phases to count under callgrind that this mode runs
+	CG_LEFT=0
+	for node in $CALLGRIND; do
+		case $MODE.$node in
+		floor.knob-* | floor.role-* | *.gw-* | *.audit-* | *.idle-*) ;;
+		*) CG_LEFT=$((CG_LEFT + 1)) ;;
+		esac
+		[ "$OVERLAP" -eq 0 ] || [ "${node#gw-}" = "$node" ] || CG_LEFT=$((CG_LEFT + 1))
+	done
 	LOAD0=$(load1)
 	t_log "== $N prefixes, repetition $REP: $MODE (load $LOAD0)"
 	rs_conf "$MODE" >"$T_DIR/rs-$MODE.conf"
-	if [ "$MODE" = module ]; then
-		start_bgpd rs "$T_DIR/rs-$MODE.conf" module
+	[ "$MODE" != module ] || with=module
+	if [ -n "$CALLGRIND" ]; then
+		start_rs_callgrind "$T_DIR/rs-$MODE.conf" $with
 	else
-		start_bgpd rs "$T_DIR/rs-$MODE.conf"
+		start_bgpd rs "$T_DIR/rs-$MODE.conf" $with
 	fi
 	for node in "${PEERS[@]}"; do start_bird "$node" "$T_DIR/bird-$node.conf"; done
-	wait_until 120 "every session up with the virtual network's prefix" converged || {
+	expect_all
+	wait_until "$WAIT" "every session up with the virtual network's prefix" converged || {
 		show_counts
 		return 1
 	}
+	alt_detect
 	settle "$(rs_pid)"
 	phase learn learn
 	t_log "$MODE update groups: $(update_groups)"
-	if [ "$MODE" = module ]; then
+	# the audit phases: not under callgrind (its timings mean nothing
+	# there); with overlap, the audit (its violation count) but not the
+	# 2 minutes idle
+	if [ "$MODE" = module ] && [ -z "$CALLGRIND" ]; then
 		audit_phase audit-on
-		idle_phase 0
-		idle_phase 10
-		rs_cfg -c "route-server audit-interval 0" >/dev/null
-		settle "$(rs_pid)"
+		if [ "$OVERLAP" -eq 0 ]; then
+			idle_phase 0
+			idle_phase 10
+			rs_cfg -c "route-server audit-interval 0" >/dev/null
+			settle "$(rs_pid)"
+		fi
 	fi
 	if [ "$MODE" != floor ]; then
 		phase knob-off policy_knob off
-		[ "$MODE" != module ] || audit_phase audit-off
+		[ "$MODE" != module ] || [ -n "$CALLGRIND" ] || audit_phase audit-off
 		phase knob-on policy_knob on
+	fi
+	if [ "$OVERLAP" -gt 0 ]; then
+		phase gw-withdraw gw_overlap off
+		phase gw-back gw_overlap on
+	fi
+	if [ "$MODE" != floor ]; then
 		phase role-change role er
 		phase role-back role vpn
 	fi
@@ -524,6 +730,8 @@ t_log "load before: $(cat /proc/loadavg)"
 for N in "${SIZES[@]}"; do
 	set_sizes "$N"
 	WAIT=$((120 + N / 2000))
+	# under callgrind bgpd is 50-100 times slower
+	[ -z "$CALLGRIND" ] || WAIT=$((WAIT * 10))
 	for node in "${PEERS[@]}"; do bird_conf "$node" >"$T_DIR/bird-$node.conf"; done
 	for ((REP = 1; REP <= REPS; REP++)); do
 		for m in "${MODES[@]}"; do run_mode "$m"; done
