@@ -6,6 +6,8 @@
  *
  *   verdict KNOB SOURCE DEST allow|suppress REASON
  *   client ROLE 0|1          (an iBGP neighbor of ROLE is a reflector client)
+ *   unchanged ROLE 0|1       (an eBGP neighbor of ROLE gets learned routes
+ *                             with their next hop unchanged)
  *   weight PREFERENCE ROLE W (the weight ROLE's paths get under PREFERENCE)
  *   overlap PREFERENCE KNOB SOURCES DEST GETS OWN
  *
@@ -130,6 +132,9 @@ int main(void)
 	for (int r = RS_ROLE_NONE; r < RS_ROLE_COUNT; r++)
 		printf("client %s %d\n", rs_role_name(r),
 		       rs_role_settings(r, true).reflector_client);
+	for (int r = RS_ROLE_NONE; r < RS_ROLE_COUNT; r++)
+		printf("unchanged %s %d\n", rs_role_name(r),
+		       rs_role_settings(r, false).nexthop_unchanged);
 	for (int p = 0; p < RS_PREFERENCE_COUNT; p++)
 		for (int r = RS_ROLE_NONE; r < RS_ROLE_COUNT; r++)
 			printf("weight %s %s %u\n", rs_preference_name(p),
