@@ -16,28 +16,30 @@ struct update_subgroup *rs_peer_subgroup(struct peer *peer, afi_t afi)
 	return paf ? PAF_SUBGRP(paf) : NULL;
 }
 
-struct bgp_adj_out *rs_adj_out_find(const struct update_subgroup *subgrp,
-				    struct bgp_dest *dest)
+/* SUBGRP's first entry for DEST; with SENT, the first with attributes. */
+static struct bgp_adj_out *adj_find(const struct update_subgroup *subgrp,
+				    struct bgp_dest *dest, bool sent)
 {
 	struct bgp_adj_out *adj;
 
 	if (!subgrp)
 		return NULL;
 	RB_FOREACH (adj, bgp_adj_out_rb, &dest->adj_out)
-		if (adj->subgroup == subgrp)
+		if (adj->subgroup == subgrp && (!sent || adj->attr))
 			return adj;
 	return NULL;
+}
+
+struct bgp_adj_out *rs_adj_out_find(const struct update_subgroup *subgrp,
+				    struct bgp_dest *dest)
+{
+	return adj_find(subgrp, dest, false);
 }
 
 struct attr *rs_adj_out_attr(const struct update_subgroup *subgrp,
 			     struct bgp_dest *dest)
 {
-	struct bgp_adj_out *adj;
+	struct bgp_adj_out *adj = adj_find(subgrp, dest, true);
 
-	if (!subgrp)
-		return NULL;
-	RB_FOREACH (adj, bgp_adj_out_rb, &dest->adj_out)
-		if (adj->subgroup == subgrp && adj->attr)
-			return adj->attr;
-	return NULL;
+	return adj ? adj->attr : NULL;
 }
