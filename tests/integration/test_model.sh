@@ -554,5 +554,9 @@ done
 if [ "$T_FAILS" -gt 0 ]; then
 	t_log "model check FAILED: replay with SEED=$SEED STEPS=$((step - 1)); the steps were:"
 	printf '#   %s\n' "${done_steps[@]}" >&2
+	# what the module says of each prefix a peer held otherwise than predicted
+	for pfx in $(diff <(echo "$want") <(echo "$got") | awk '/^[<>]/ { print $3 }' | sort -u); do
+		t_log "explain $pfx: $(vtysh_on rs -c "show bgp route-server explain $pfx json" | jq -c .)"
+	done
 fi
 t_done
