@@ -67,6 +67,7 @@ static bool deciding;
  */
 #define RS_ALT_BATCH 20000
 #define RS_ALT_WAIT_MSEC 10
+#define RS_ALT_WAIT_MAX_MSEC 1000 /* bgpd's queue plugged (update-delay) */
 
 /* A path bgpd's best-path selection considers (bgp_best_selection()). */
 static bool usable(struct bgp *bgp, const struct bgp_path_info *pi)
@@ -99,6 +100,11 @@ struct bgp_path_info *rs_alt_choose(struct bgp *bgp, struct bgp_dest *dest,
 			alt = pi;
 	}
 	return alt;
+}
+
+bool rs_alt_single_path(const struct peer *peer, afi_t afi)
+{
+	return peer->addpath_type[afi][SAFI_UNICAST] == BGP_ADDPATH_NONE;
 }
 
 const struct bgp_path_info *rs_alt_announcing(void)
@@ -152,16 +158,20 @@ static int alt_paths_changed(struct bgp *bgp, afi_t afi, safi_t safi,
  * (nothing else runs meanwhile) PATH is the one selected for the subgroup,
  * and the rule knows it is the module's choice.
  */
-static void as_selected_begin(struct bgp_path_info *path)
+static uint32_t as_selected_begin(struct bgp_path_info *path)
 {
+	uint32_t was = CHECK_FLAG(path->flags, BGP_PATH_SELECTED);
+
 	SET_FLAG(path->flags, BGP_PATH_SELECTED);
 	announcing = path;
+	return was;
 }
 
-static void as_selected_end(struct bgp_path_info *path)
+static void as_selected_end(struct bgp_path_info *path, uint32_t was)
 {
 	announcing = NULL;
-	UNSET_FLAG(path->flags, BGP_PATH_SELECTED);
+	if (!was)
+		UNSET_FLAG(path->flags, BGP_PATH_SELECTED);
 }
 
 bool rs_alt_sent(struct bgp_dest *dest, struct update_subgroup *subgrp,
@@ -169,15 +179,36 @@ bool rs_alt_sent(struct bgp_dest *dest, struct update_subgroup *subgrp,
 {
 	struct attr attr = {0};
 	bool same = false;
+	uint32_t was = as_selected_begin(path);
 
-	as_selected_begin(path);
 	if (subgroup_announce_check(dest, path, subgrp,
-				    bgp_dest_get_prefix(dest), &attr, NULL)) {
+				    bgp_dest_get_prefix(dest), &attr, NULL))
 		same = !sent || attrhash_cmp(sent, &attr);
-		bgp_attr_flush(&attr);
-	}
-	as_selected_end(path);
+	bgp_attr_flush(&attr);
+	as_selected_end(path, was);
 	return same;
+}
+
+/* A withdrawal bgpd queued, not yet sent. */
+static bool withdrawal_queued(const struct bgp_adj_out *adj)
+{
+	return adj && adj->adv && !adj->adv->baa;
+}
+
+/*
+ * bgpd withdrew the module's earlier choice, ADJ, when the rule suppressed
+ * its best path: take the withdrawal back, so that the peer sees no flap if
+ * the choice stands. bgpd's count of the subgroup's routes (its
+ * maximum-prefix-out, Azure's ExpressRoute limit) had dropped it, and its
+ * duplicate check compares with the last update queued, which the
+ * withdrawal replaced: both are made to describe what the peer has again.
+ */
+static void withdrawal_take_back(struct update_subgroup *subgrp,
+				 struct bgp_adj_out *adj)
+{
+	bgp_advertise_clean_subgroup(subgrp, adj);
+	subgrp->pscount++;
+	adj->attr_hash = attrhash_key_make(adj->attr);
 }
 
 /*
@@ -190,30 +221,34 @@ static void alt_announce(struct bgp *bgp, struct bgp_dest *dest,
 	struct bgp_path_info *best = rs_announced_path(dest);
 	struct bgp_path_info *path = rs_alt_choose(bgp, dest, role);
 	struct bgp_adj_out *adj = rs_adj_out_find(subgrp, dest);
+	bool taken_back = false;
+	uint32_t was;
 
 	if (path == best)
 		return; /* bgpd's own announcement is the right one */
 	if (!path) {
 		/* what the module announced before goes: the rule withdraws */
-		if (adj)
+		if (adj && !withdrawal_queued(adj))
 			rs_subgroup_announce(subgrp, best, dest, 0);
 		return;
 	}
-	if (adj && adj->adv && !adj->adv->baa) {
-		/*
-		 * bgpd withdrew the module's earlier choice when the rule
-		 * suppressed its best path: take the withdrawal back, so that
-		 * the peer sees no flap. bgpd's count of the routes the
-		 * subgroup has (maximum-prefix-out) no longer had this one.
-		 */
-		bgp_advertise_clean_subgroup(subgrp, adj);
-		subgrp->pscount++;
+	if (withdrawal_queued(adj)) {
+		withdrawal_take_back(subgrp, adj);
+		taken_back = true;
 	}
 	/* a subgroup without add-path has one entry per prefix: ID 0 */
-	as_selected_begin(path);
+	was = as_selected_begin(path);
 	rs_subgroup_announce(subgrp, path, dest, 0);
-	as_selected_end(path);
+	as_selected_end(path, was);
+	/*
+	 * bgpd may have announced nothing (suppress-fib-pending, a peer
+	 * waiting for a route refresh): then what the peer has is not the
+	 * choice, and bgpd's withdrawal goes out after all (fail closed).
+	 */
 	adj = rs_adj_out_find(subgrp, dest);
+	if (taken_back && adj && adj->attr && !adj->adv &&
+	    !rs_alt_sent(dest, subgrp, path, adj->attr))
+		bgp_adj_out_unset_subgroup(dest, subgrp, 1, 0);
 }
 
 #define RS_ALT_SEEN 16
@@ -249,10 +284,14 @@ static bool alt_peer(struct rs_instance *rsi, struct peer *peer,
 		return false;
 	paf = peer_af_find(peer, w->afi, SAFI_UNICAST);
 	subgrp = paf ? PAF_SUBGRP(paf) : NULL;
-	/* a subgroup whose coalesce timer runs will read the whole table */
+	/*
+	 * A subgroup whose coalesce timer runs will read the whole table; one
+	 * with add-path gets every path from bgpd, judged each by its source;
+	 * add-path configured but not negotiated keys bgpd's entries by path
+	 * (rs_warn.c warns): bgpd's best path only, or nothing.
+	 */
 	if (!subgrp || subgrp->t_coalesce ||
-	    bgp_addpath_encode_tx(peer, w->afi, SAFI_UNICAST) ||
-	    alt_seen(w, subgrp))
+	    !rs_alt_single_path(peer, w->afi) || alt_seen(w, subgrp))
 		return false;
 	alt_announce(w->bgp, w->dest, subgrp, w->role);
 	return false;
@@ -284,6 +323,7 @@ static void alt_free(struct alt_mark *m)
 
 static void alt_run(rs_timer_t *t)
 {
+	static unsigned int wait = RS_ALT_WAIT_MSEC;
 	struct alt_mark *m;
 	unsigned int done = 0;
 
@@ -299,10 +339,13 @@ static void alt_run(rs_timer_t *t)
 	}
 	if (!alt_marks_count(&marks))
 		return;
-	if (done)
+	if (done) {
+		wait = RS_ALT_WAIT_MSEC;
 		rs_event_add(alt_run, &alt_event);
-	else
-		rs_timer_add_msec(alt_run, RS_ALT_WAIT_MSEC, &alt_event);
+		return;
+	}
+	rs_timer_add_msec(alt_run, wait, &alt_event);
+	wait = MIN(wait * 2, RS_ALT_WAIT_MAX_MSEC);
 }
 
 void rs_alt_init(void)

@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 
+#include "bgpd/bgpd.h"
+
 #include "routeserver/role.h"
 
 struct attr;
@@ -38,6 +40,12 @@ void rs_alt_mark(struct bgp *bgp, struct bgp_dest *dest);
  */
 bool rs_alt_sent(struct bgp_dest *dest, struct update_subgroup *subgrp,
 		 struct bgp_path_info *path, const struct attr *sent);
+
+/*
+ * True when bgpd keeps one path per prefix for PEER in AFI unicast (no
+ * add-path configured): the peers whose paths the module chooses.
+ */
+bool rs_alt_single_path(const struct peer *peer, afi_t afi);
 
 /* The path the module is announcing right now (the rule's object), or NULL. */
 const struct bgp_path_info *rs_alt_announcing(void);

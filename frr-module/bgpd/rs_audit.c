@@ -66,6 +66,7 @@ struct audit_run {
 	rs_audit_fn fn;
 	void *arg;
 	bool heal;
+	bool er_withheld; /* the ExpressRoute gateways' limit reached */
 	struct rs_audit_totals *totals;
 };
 
@@ -207,14 +208,17 @@ static void run_hidden(struct audit_run *run, struct bgp_dest *dest,
 {
 	struct peer *peer = SUBGRP_PEER(sg->subgrp);
 	afi_t afi = SUBGRP_AFI(sg->subgrp);
+	enum rs_role role = sg->members[0].role;
 	struct bgp_path_info *path;
 
+	/* past Azure's ExpressRoute limit a missing route is withheld */
 	if (SUBGRP_SAFI(sg->subgrp) != SAFI_UNICAST ||
 	    bgp_dest_table(dest)->afi != afi ||
-	    bgp_addpath_encode_tx(peer, afi, SAFI_UNICAST) ||
+	    !rs_alt_single_path(peer, afi) ||
+	    (role == RS_ROLE_EXPRESSROUTE_GW && run->er_withheld) ||
 	    rs_adj_out_find(sg->subgrp, dest))
 		return;
-	path = rs_alt_choose(run->bgp, dest, sg->members[0].role);
+	path = rs_alt_choose(run->bgp, dest, role);
 	if (!path || CHECK_FLAG(path->flags, BGP_PATH_SELECTED) ||
 	    !rs_alt_sent(dest, sg->subgrp, path, NULL))
 		return;
@@ -282,6 +286,7 @@ void rs_audit_run(struct rs_instance *rsi, rs_audit_fn fn, void *arg, bool heal,
 				.fn = fn,
 				.arg = arg,
 				.heal = heal,
+				.er_withheld = rsi->er_withheld,
 				.totals = totals};
 	afi_t afi;
 	safi_t safi;

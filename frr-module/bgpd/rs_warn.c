@@ -7,15 +7,19 @@
 #include "printfrr.h"
 
 #include "bgpd/bgpd.h"
+#include "bgpd/bgp_addpath.h"
 #include "bgpd/bgp_route.h"
 #include "bgpd/bgp_table.h"
+#include "bgpd/bgp_updgrp.h"
 #include "bgpd/bgp_vty.h"
 #include "bgpd/bgp_zebra.h"
 
 #include "routeserver/validate.h"
 
+#include "rs_alt.h"
 #include "rs_bind.h"
 #include "rs_cmdguard.h"
+#include "rs_compat.h"
 #include "rs_held.h"
 #include "rs_instance.h"
 #include "rs_warn.h"
@@ -122,6 +126,19 @@ static bool multihop_missing(struct bgp *bgp, struct peer *peer)
 	return false;
 }
 
+/*
+ * Add-path transmit configured towards an established PEER that did not
+ * negotiate it: bgpd keys its entries by path, yet sends one (rs_alt.c
+ * leaves such a peer to bgpd's best path).
+ */
+static bool addpath_unused(const struct peer *peer, afi_t afi)
+{
+	return rs_peer_established((struct peer *)peer) &&
+	       peer->afc_nego[afi][SAFI_UNICAST] &&
+	       !rs_alt_single_path(peer, afi) &&
+	       !bgp_addpath_encode_tx((struct peer *)peer, afi, SAFI_UNICAST);
+}
+
 unsigned int rs_warnings(struct rs_instance *rsi,
 			 void (*emit)(const char *text, void *arg), void *arg)
 {
@@ -156,6 +173,13 @@ unsigned int rs_warnings(struct rs_instance *rsi,
 			      peer->host, rs_role_name(role),
 			      get_afi_safi_str(afi, safi, false),
 			      rs_conf_name(peer));
+		for (afi = AFI_IP; afi <= AFI_IP6; afi++)
+			if (addpath_unused(peer, afi))
+				warnf(&sink,
+				      "neighbor %s (%s) has add-path transmit set in %s but did not negotiate it: it gets bgpd's best path or nothing, no alternative path; remove the addpath-tx line or have it receive add-path",
+				      peer->host, rs_role_name(role),
+				      get_afi_safi_str(afi, SAFI_UNICAST,
+						       false));
 		/* (a dynamic neighbor's line is its listen group's) */
 		if (multihop_missing(rsi->bgp, peer))
 			warnf(&sink,
