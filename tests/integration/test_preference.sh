@@ -2,7 +2,9 @@
 # Routing preference (Azure's hub routing preference) with real peers: the
 # same prefixes from the ExpressRoute gateway (GoBGP), VPN gateway 1 (BIRD)
 # and NVA 2 (GoBGP) with different AS-path lengths; each receiver's own
-# table shows the path the preference chose, "explain" names why, a live
+# table shows the path the preference chose, or, where the decision table
+# forbids bgpd's best path to it (a gateway's own kind: suppress), the best
+# path it may have (issue 20: no path hiding), "explain" names why, a live
 # change resets no session, and the operator's own weight still wins.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/topology.sh"
@@ -58,22 +60,35 @@ ER="nh=10.0.0.2 path=65515,12076,65100 comm="
 VPN1="nh=10.0.0.3 path=65515,65200 comm="
 NVA2="nh=10.0.0.12 path=65515,65002 comm="
 ER_VPN2="nh=10.0.0.2 path=12076,65100 comm="
+# iBGP receivers (the gateways) see the paths as sent
+VPN1_I="nh=10.0.0.3 path=65200 comm="
+VPN1_LONG_I="nh=10.0.0.3 path=65200,65201,65202 comm="
+NVA2_I="nh=10.0.0.12 path=65002 comm="
+NVA2_LONG_I="nh=10.0.0.12 path=65002,65010,65011 comm="
+# The expressroute gateway never gets its own kind's paths (suppress), so
+# while its path is bgpd's best it gets the best of the others, all allowed
+# with the knob on. Under expressroute and vpn-gateway alike (the VPN and
+# NVA paths' weights equal), bgpd's order among those: P1 the VPN gateway's
+# (the shorter AS path), P2 NVA 2's (the shorter), P3 the VPN gateway's
+# (equal AS paths; origin IGP over incomplete).
+ER_ALT=("$P1 $VPN1_I" "$P2 $NVA2_I" "$P3 $VPN1_LONG_I")
 
 # Independent scenarios (lib.sh), each from the default preference
 # (expressroute: the gateway's paths win everywhere); after a failed one,
 # the topology is restarted and the prefixes announced again.
 expressroute_preferred() {
 	prefs_are nva1 "$P1 $ER" "$P2 $ER" "$P3 $ER" &&
-		prefs_are vpn2 "$P1 $ER_VPN2" "$P2 $ER_VPN2" "$P3 $ER_VPN2" && prefs_are er_adjin
+		prefs_are vpn2 "$P1 $ER_VPN2" "$P2 $ER_VPN2" "$P3 $ER_VPN2" && prefs_are er_adjin "${ER_ALT[@]}"
 }
 expressroute_settled() { wait_until 30 "the expressroute preference's tables" expressroute_preferred; }
 scenario_baseline "the expressroute preference's tables" expressroute_settled "topo_restart announce_prefixes"
 
 # --- expressroute (the default): the gateway's paths win everywhere ---------
+# (but at the gateway itself: it gets the best path it may have, ER_ALT)
 expressroute() {
 	wait_prefs "expressroute" nva1 "$P1 $ER" "$P2 $ER" "$P3 $ER"
 	wait_prefs "expressroute" vpn2 "$P1 $ER_VPN2" "$P2 $ER_VPN2" "$P3 $ER_VPN2"
-	wait_prefs "expressroute" er_adjin # its own routes are not sent back to it
+	wait_prefs "expressroute" er_adjin "${ER_ALT[@]}"
 	expect_eq "expressroute: explain shows the gateway's path best by its weight" \
 		'["expressroute",[["10.0.0.12",0,3,false],["10.0.0.2",1,2,true],["10.0.0.3",0,1,false]]]' \
 		"$(explain_of $P1)"
@@ -88,9 +103,11 @@ vpn_gateway() {
 	rs_cfg -c "route-server routing-preference vpn-gateway" >/dev/null
 	# P3: equal AS paths; bgpd's next criterion (origin: IGP over incomplete)
 	wait_prefs "vpn-gateway" nva1 "$P1 $VPN1" "$P2 $NVA2" "$P3 nh=10.0.0.3 path=65515,65200,65201,65202 comm="
-	wait_prefs "vpn-gateway" er_adjin "$P1 nh=10.0.0.3 path=65200 comm=" "$P2 nh=10.0.0.12 path=65002 comm=" \
-		"$P3 nh=10.0.0.3 path=65200,65201,65202 comm="
-	wait_prefs "vpn-gateway" vpn2 "$P2 nh=10.0.0.12 path=65002 comm="
+	wait_prefs "vpn-gateway" er_adjin "${ER_ALT[@]}"
+	# vpn2 never gets a VPN gateway's path (suppress): for P1 and P3, where
+	# that is bgpd's best, it gets NVA 2's, which the preference's weight
+	# puts before the expressroute gateway's
+	wait_prefs "vpn-gateway" vpn2 "$P1 $NVA2_LONG_I" "$P2 $NVA2_I" "$P3 $NVA2_LONG_I"
 	expect_eq "vpn-gateway: P1 from the vpn gateway, the shorter path of the two preferred" \
 		'["vpn-gateway",[["10.0.0.12",1,3,false],["10.0.0.2",0,2,false],["10.0.0.3",1,1,true]]]' \
 		"$(explain_of $P1)"
@@ -107,7 +124,12 @@ as_path() {
 	before=$(session_counts)
 	rs_cfg -c "route-server routing-preference as-path" >/dev/null
 	wait_prefs "as-path" nva1 "$P1 $VPN1" "$P2 $NVA2" "$P3 $ER"
-	wait_prefs "as-path" er_adjin "$P1 nh=10.0.0.3 path=65200 comm=" "$P2 nh=10.0.0.12 path=65002 comm="
+	# P3's best is the gateway's own: it gets the best of the others, the VPN
+	# gateway's (equal AS paths; origin IGP over incomplete)
+	wait_prefs "as-path" er_adjin "$P1 $VPN1_I" "$P2 $NVA2_I" "$P3 $VPN1_LONG_I"
+	# P1's best is the VPN gateway's: vpn2 gets the best of the others, the
+	# expressroute gateway's (the shorter AS path)
+	wait_prefs "as-path" vpn2 "$P1 $ER_VPN2" "$P2 $NVA2_I" "$P3 $ER_VPN2"
 	expect_eq "as-path: P3 from the expressroute gateway, the shortest path" \
 		'["as-path",[["10.0.0.12",0,3,false],["10.0.0.2",0,2,true],["10.0.0.3",0,3,false]]]' \
 		"$(explain_of $P3)"
