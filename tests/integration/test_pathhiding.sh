@@ -228,8 +228,14 @@ explain_paths() {
 		sort
 }
 
-# check_step PHASE NODE=WHAT...: waits (bounded) until every receiver holds
-# what it must, and half a second more (a late forbidden path would show),
+# explain_of_peers RS PREFIX LINES: explain_paths of the neighbors LINES
+# (explain_paths' form) name; _explain_is: they are LINES.
+explain_of_peers() { explain_paths "$1" "$2" | awk 'NR == FNR { k[$1]; next } $1 in k' <(echo "$3") -; }
+_explain_is() { [ "$(explain_of_peers "$@")" == "$3" ]; }
+
+# check_step PHASE NODE=WHAT...: waits (bounded) until explain's paths are
+# what they must be, then until every receiver holds what it must, and half
+# a second more (a late forbidden path or a withdrawal would show),
 # then asserts each one's own table, explain's "path" of each (what it says
 # and that it names the source of what the peer really holds) and the
 # audit (no violation, no hidden path). The route server is rs, or rs6
@@ -238,8 +244,6 @@ check_step() {
 	local phase=$1 rs=rs pfx=$P w node what want_ex got_ex got_src
 	shift
 	[[ "${1%%=*}" != *6* ]] || rs=rs6 pfx=$P6
-	wait_until 20 "$phase: every receiver's table" _step_holds "$@" || true
-	sleep 0.5
 	want_ex=$(for w in "$@"; do
 		node=${w%%=*} what=${w#*=}
 		case "$what" in
@@ -248,6 +252,11 @@ check_step() {
 		*) echo "${ADDR[$node]} ${ADDR[${what%/*}]} ${ROLE[${what%/*}]} ${what#*/}" ;;
 		esac
 	done | sort)
+	# the route server's choice first: a receiver's line may be the same
+	# before and after a change (one path, best before, an alternative after)
+	wait_until 20 "$phase: explain's paths" _explain_is "$rs" "$pfx" "$want_ex" || true
+	wait_until 20 "$phase: every receiver's table" _step_holds "$@" || true
+	sleep 0.5
 	got_src=$(for w in "$@"; do
 		node=${w%%=*} what=${w#*=}
 		case "$what" in
@@ -260,7 +269,7 @@ check_step() {
 		expect_eq "$phase: $node's own table ($what)" "$(want_lines "$node" "$what")" "$(got_paths "$node")"
 	done
 	# (add-path receivers and role-less ones left out: one path each)
-	got_ex=$(explain_paths "$rs" "$pfx" | awk 'NR == FNR { k[$1]; next } $1 in k' <(echo "$want_ex") -)
+	got_ex=$(explain_of_peers "$rs" "$pfx" "$want_ex")
 	expect_eq "$phase: explain's path of each role peer" "$want_ex" "$got_ex"
 	expect_eq "$phase: explain's path names the source of what each peer holds" "$got_src" \
 		"$(awk '{ print $1, $2 }' <<<"$got_ex")"
