@@ -234,14 +234,15 @@ explain_of_peers() { explain_paths "$1" "$2" | awk 'NR == FNR { k[$1]; next } $1
 _explain_is() { [ "$(explain_of_peers "$@")" == "$3" ]; }
 
 # check_step PHASE NODE=WHAT...: waits (bounded) until explain's paths are
-# what they must be, then until every receiver holds what it must, and half
-# a second more (a late forbidden path or a withdrawal would show),
-# then asserts each one's own table, explain's "path" of each (what it says
-# and that it names the source of what the peer really holds) and the
-# audit (no violation, no hidden path). The route server is rs, or rs6
-# for the IPv6 nodes.
+# what they must be, then until every receiver holds what it must, and 0.3 s
+# more (a late forbidden path or a withdrawal would show), then asserts each
+# one's own table (read once), explain's "path" of each (what it says and
+# that it names the source of what the peer holds) and the audit (no
+# violation, no hidden path). The route server is rs, or rs6 for the IPv6
+# nodes.
 check_step() {
 	local phase=$1 rs=rs pfx=$P w node what want_ex got_ex got_src
+	local -A got=()
 	shift
 	[[ "${1%%=*}" != *6* ]] || rs=rs6 pfx=$P6
 	want_ex=$(for w in "$@"; do
@@ -256,17 +257,21 @@ check_step() {
 	# before and after a change (one path, best before, an alternative after)
 	wait_until 20 "$phase: explain's paths" _explain_is "$rs" "$pfx" "$want_ex" || true
 	wait_until 20 "$phase: every receiver's table" _step_holds "$@" || true
-	sleep 0.5
+	sleep 0.3
+	# each receiver's table read once, for both checks
+	for w in "$@"; do
+		got[${w%%=*}]=$(got_paths "${w%%=*}")
+	done
 	got_src=$(for w in "$@"; do
 		node=${w%%=*} what=${w#*=}
 		case "$what" in
 		plain:* | *+*) ;;
-		*) echo "${ADDR[$node]} $(got_paths "$node" | sed -n 's/^.* nh=\([^ ]*\) .*$/\1/p' | grep . || echo -)" ;;
+		*) echo "${ADDR[$node]} $(sed -n 's/^.* nh=\([^ ]*\) .*$/\1/p' <<<"${got[$node]}" | grep . || echo -)" ;;
 		esac
 	done | sort)
 	for w in "$@"; do
 		node=${w%%=*} what=${w#*=}
-		expect_eq "$phase: $node's own table ($what)" "$(want_lines "$node" "$what")" "$(got_paths "$node")"
+		expect_eq "$phase: $node's own table ($what)" "$(want_lines "$node" "$what")" "${got[$node]}"
 	done
 	# (add-path receivers and role-less ones left out: one path each)
 	got_ex=$(explain_of_peers "$rs" "$pfx" "$want_ex")
