@@ -28,6 +28,7 @@
 #include "hook.h"
 #include "memory.h"
 #include "prefix.h"
+#include "sockunion.h"
 #include "typesafe.h"
 
 #include "bgpd/bgpd.h"
@@ -79,13 +80,57 @@ static bool usable(struct bgp *bgp, const struct bgp_path_info *pi)
 	       rs_peer_established(pi->peer);
 }
 
+static uint32_t router_id(const struct bgp_path_info *pi)
+{
+	if (CHECK_FLAG(pi->attr->flag, ATTR_FLAG_BIT(BGP_ATTR_ORIGINATOR_ID)))
+		return ntohl(pi->attr->originator_id.s_addr);
+	return ntohl(pi->peer->remote_id.s_addr);
+}
+
+/*
+ * bgpd's last steps, which bgp_path_info_cmp_compatible() leaves out for
+ * paths it counts equal for multipath (bgp_path_info_cmp(), static in
+ * 8.4): router ID (the originator's for a reflected path), cluster-list
+ * length, a stale path last, neighbor address. True when A comes first.
+ */
+static bool tie_first(const struct bgp_path_info *a,
+		      const struct bgp_path_info *b)
+{
+	const union sockunion *sa = rs_peer_su_remote(a->peer);
+	const union sockunion *sb = rs_peer_su_remote(b->peer);
+
+	if (router_id(a) != router_id(b))
+		return router_id(a) < router_id(b);
+	if (BGP_CLUSTER_LIST_LENGTH(a->attr) !=
+	    BGP_CLUSTER_LIST_LENGTH(b->attr))
+		return BGP_CLUSTER_LIST_LENGTH(a->attr) <
+		       BGP_CLUSTER_LIST_LENGTH(b->attr);
+	if (CHECK_FLAG(a->flags, BGP_PATH_STALE) !=
+	    CHECK_FLAG(b->flags, BGP_PATH_STALE))
+		return CHECK_FLAG(b->flags, BGP_PATH_STALE);
+	if (!sa || !sb)
+		return !sb;
+	return sockunion_cmp(sa, sb) < 0;
+}
+
+/* True when PI comes before ALT in bgpd's order. */
+static bool comes_first(struct bgp *bgp, struct bgp_path_info *pi,
+			struct bgp_path_info *alt,
+			const struct bgp_table *table)
+{
+	enum bgp_path_selection_reason reason;
+	char pfx[PREFIX2STR_BUFFER] = "";
+	int cmp = bgp_path_info_cmp_compatible(bgp, pi, alt, pfx, table->afi,
+					       table->safi, &reason);
+
+	return cmp < 0 || (cmp == 0 && tie_first(pi, alt));
+}
+
 struct bgp_path_info *rs_alt_choose(struct bgp *bgp, struct bgp_dest *dest,
 				    enum rs_role role)
 {
 	struct bgp_table *table = bgp_dest_table(dest);
 	struct bgp_path_info *best = rs_announced_path(dest), *pi, *alt = NULL;
-	enum bgp_path_selection_reason reason;
-	char pfx[PREFIX2STR_BUFFER] = "";
 
 	if (best && rs_verdict_for(bgp, best, role, NULL).allow)
 		return best;
@@ -93,10 +138,7 @@ struct bgp_path_info *rs_alt_choose(struct bgp *bgp, struct bgp_dest *dest,
 		if (pi == best || !usable(bgp, pi) ||
 		    !rs_verdict_for(bgp, pi, role, NULL).allow)
 			continue;
-		/* bgpd's own order: -1 when PI is the better one */
-		if (!alt ||
-		    bgp_path_info_cmp_compatible(bgp, pi, alt, pfx, table->afi,
-						 table->safi, &reason) < 0)
+		if (!alt || comes_first(bgp, pi, alt, table))
 			alt = pi;
 	}
 	return alt;

@@ -38,6 +38,7 @@ typedef struct event rs_timer_t;
 #define rs_peer_status(peer) ((peer)->connection->status)
 #define rs_peer_established(peer) peer_established((peer)->connection)
 #define rs_peer_su_local(peer) ((peer)->connection->su_local)
+#define rs_peer_su_remote(peer) ((peer)->connection->su_remote)
 
 /* bgpd's "remote-as" argument (FRR 9.0: asdot notation, and "auto") */
 #define RS_REMOTE_AS_TOKEN "<ASNUM|internal|external|auto>"
@@ -77,6 +78,7 @@ typedef struct thread rs_timer_t;
 #define rs_peer_status(peer) ((peer)->status)
 #define rs_peer_established(peer) peer_established(peer)
 #define rs_peer_su_local(peer) ((peer)->su_local)
+#define rs_peer_su_remote(peer) ((peer)->su_remote)
 
 #define RS_REMOTE_AS_TOKEN "<(1-4294967295)|internal|external>"
 
