@@ -76,39 +76,15 @@ prod_net() {
 # the route server's bgpd (with the module), both from the example file;
 # waits for every session.
 prod_daemons() {
-	start_gobgpd er "$TOPO_DIR/peers/er-gobgp.toml" || return 1
-	gobgp_on er global rib add -a ipv4 "$P_ER" nexthop 10.0.0.2 aspath "12076,65100" || return 1
-	local id
-	for id in 3 4; do
-		vpn_bird_conf "$id" >"$T_DIR/vpn-$id.conf"
-	done
-	start_bird vpn1 "$T_DIR/vpn-3.conf" || return 1
-	start_bird vpn2 "$T_DIR/vpn-4.conf" || return 1
-	start_bgpd nva1 "$TOPO_DIR/peers/nva1-frr.conf" || return 1
-	start_gobgpd nva2 "$TOPO_DIR/peers/nva2-gobgp.toml" || return 1
-	gobgp_on nva2 global rib add -a ipv4 "$P_NVA2" nexthop 10.0.0.12 || return 1
+	topo_start_peers || return 1
 	start_bgpd nva3 "$T_DIR/nva3.conf" || return 1
 	# (start_zebra's own -f names an empty file; the later -f wins)
 	start_zebra rs -f "$RS_CONF" || return 1
 	start_bgpd rs "$RS_CONF" module zebra || return 1
 	wait_until 90 "all six sessions of the route server Established" all_established
 }
-
-# prod_restart: every daemon stopped and started again from its start
-# configuration (the namespaces stay); logs kept as NAME.log.N.
-PROD_RESTARTS=0
-prod_restart() {
-	local pid f
-	for pid in "${T_PIDS[@]}"; do
-		stop_pid "$pid"
-	done
-	PROD_RESTARTS=$((PROD_RESTARTS + 1))
-	for f in "$T_DIR"/*/*.log; do
-		[ ! -e "$f" ] || mv "$f" "$f.$PROD_RESTARTS"
-	done
-	rm -f "$T_DIR"/*/bird.ctl "$T_DIR"/*/*.pid "$T_DIR"/*/*.vty "$T_DIR"/*/zserv.api
-	prod_daemons
-}
+# topo_restart (topology.sh) starts these again
+TOPO_DAEMONS=prod_daemons
 
 # established_count: how many of rs's sessions are Established.
 established_count() {
@@ -152,7 +128,7 @@ baseline() {
 	wait_until 60 "every session Established" all_established &&
 		wait_until 30 "every peer's knob-off table" tables_hold production/knob-off
 }
-scenario_baseline "every session Established and the knob-off tables" baseline prod_restart
+scenario_baseline "every session Established and the knob-off tables" baseline topo_restart
 
 MULTIHOP_WARNING="neighbor $NVA3 (nva) is eBGP and on no connected network: bgpd does not connect to it (it waits for a connected route) and sends with TTL 1; add 'neighbor $NVA3 ebgp-multihop 2' (2 hops: one router between them; or ttl-security hops N)"
 

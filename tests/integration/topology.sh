@@ -65,9 +65,8 @@ topo_start() {
 	topo_start_daemons
 }
 
-# topo_start_daemons: the peers, then the route server(s), each from its
-# start configuration; waits for every session.
-topo_start_daemons() {
+# topo_start_peers: the peers, each from its start configuration.
+topo_start_peers() {
 	start_gobgpd er "$TOPO_DIR/peers/er-gobgp.toml" || return 1
 	gobgp_on er global rib add -a ipv4 "$P_ER" nexthop 10.0.0.2 aspath "12076,65100" || return 1
 	local id
@@ -79,8 +78,13 @@ topo_start_daemons() {
 	start_bgpd nva1 "$TOPO_DIR/peers/nva1-frr.conf" || return 1
 	start_gobgpd nva2 "$TOPO_DIR/peers/nva2-gobgp.toml" || return 1
 	gobgp_on nva2 global rib add -a ipv4 "$P_NVA2" nexthop 10.0.0.12 || return 1
-	! topo_rs2 || peers_add_rs2 || return 1
+	! topo_rs2 || peers_add_rs2
+}
 
+# topo_start_daemons: the peers, then the route server(s), each from its
+# start configuration; waits for every session.
+topo_start_daemons() {
+	topo_start_peers || return 1
 	start_bgpd rs "$RS_CONF" module || return 1
 	! topo_rs2 || start_rs2 || return 1
 	topo_wait_established
@@ -92,6 +96,8 @@ topo_start_daemons() {
 # daemon a test added is not started again); then COMMAND, the test's own
 # set-up after topo_start. The stopped daemons' logs are kept as NAME.log.N.
 TOPO_RESTARTS=0
+# what topo_restart starts (a test that starts other daemons names its own)
+TOPO_DAEMONS=topo_start_daemons
 topo_restart() {
 	local pid f
 	for pid in "${T_PIDS[@]}"; do
@@ -101,8 +107,8 @@ topo_restart() {
 	for f in "$T_DIR"/*/*.log; do
 		[ ! -e "$f" ] || mv "$f" "$f.$TOPO_RESTARTS"
 	done
-	rm -f "$T_DIR"/*/bird.ctl "$T_DIR"/*/bgpd.pid "$T_DIR"/*/bgpd.vty
-	topo_start_daemons || return 1
+	rm -f "$T_DIR"/*/bird.ctl "$T_DIR"/*/*.pid "$T_DIR"/*/*.vty "$T_DIR"/*/zserv.api
+	"$TOPO_DAEMONS" || return 1
 	[ $# -eq 0 ] || "$@"
 }
 
