@@ -34,6 +34,7 @@
 #include "bgpd/bgpd.h"
 #include "bgpd/bgp_addpath.h"
 #include "bgpd/bgp_attr.h"
+#include "bgpd/bgp_community.h"
 #include "bgpd/bgp_advertise.h"
 #include "bgpd/bgp_route.h"
 #include "bgpd/bgp_table.h"
@@ -163,13 +164,46 @@ bool rs_alt_pending(const struct bgp_dest *dest)
 
 static void alt_run(rs_timer_t *t);
 
+/* NO_ADVERTISE or NO_EXPORT: the decision table looks at them. */
+static bool well_known(const struct bgp_path_info *pi)
+{
+	struct community *comm = bgp_attr_get_community(pi->attr);
+
+	return comm && (community_include(comm, COMMUNITY_NO_ADVERTISE) ||
+			community_include(comm, COMMUNITY_NO_EXPORT));
+}
+
+/*
+ * True when the decision table cannot tell DEST's paths apart: one source
+ * kind and role (the two VPN gateway instances), none with a well-known
+ * community. Then every role may have all of them or none, there is no
+ * alternative, and bgpd's own announcement is the right one. (A path that
+ * gains a well-known community is told apart at its next change: it was no
+ * alternative before.)
+ */
+static bool alike(struct bgp_dest *dest)
+{
+	struct bgp_path_info *pi = bgp_dest_get_bgp_path_info(dest);
+	const struct peer *origin;
+	enum rs_role role, first_role;
+	enum rs_source_kind first = rs_path_source(pi, &first_role, &origin);
+
+	for (; pi; pi = pi->next)
+		if (well_known(pi) ||
+		    rs_path_source(pi, &role, &origin) != first ||
+		    role != first_role)
+			return false;
+	return true;
+}
+
 void rs_alt_mark(struct bgp *bgp, struct bgp_dest *dest)
 {
 	struct bgp_path_info *pi = bgp_dest_get_bgp_path_info(dest);
 	struct alt_mark key = {.dest = dest}, *m;
 
 	/* one path: nothing to choose from; the module's own announcements */
-	if (deciding || !pi || !pi->next || alt_marks_find(&marks, &key))
+	if (deciding || !pi || !pi->next || alt_marks_find(&marks, &key) ||
+	    alike(dest))
 		return;
 	m = XCALLOC(MTYPE_RS_ALT, sizeof(*m));
 	m->dest = bgp_dest_lock_node(dest);
