@@ -122,11 +122,15 @@ P6=fd00:60::/48
 # IPv6 nodes) with its PATH_OF (GoBGP: ASPATH after its own AS); withdraw
 # SOURCE takes it back.
 prefix_of() { [[ "$1" == *6* ]] && echo "$P6" || echo "$P"; }
+# prefix_afi SOURCE: "PREFIX AFI" of the test prefix SOURCE sends
+prefix_afi() {
+	local pfx
+	pfx=$(prefix_of "$1")
+	[ "$pfx" = "$P" ] && echo "$pfx ipv4" || echo "$pfx ipv6"
+}
 announce() {
 	local src=$1 pfx afi
-	pfx=$(prefix_of "$src")
-	afi=ipv4
-	[ "$pfx" = "$P" ] || afi=ipv6
+	read -r pfx afi < <(prefix_afi "$src")
 	case "$src" in
 	er | er6) gobgp_on "$src" global rib add -a "$afi" "$pfx" nexthop "${ADDR[$src]}" aspath "${PATH_OF[$src]}" ;;
 	nva2 | nva62)
@@ -144,9 +148,7 @@ announce() {
 }
 withdraw() {
 	local src=$1 pfx afi
-	pfx=$(prefix_of "$src")
-	afi=ipv4
-	[ "$pfx" = "$P" ] || afi=ipv6
+	read -r pfx afi < <(prefix_afi "$src")
 	case "$src" in
 	er | er6 | nva2 | nva62) gobgp_on "$src" global rib del -a "$afi" "$pfx" ;;
 	nva1 | nva61)
