@@ -38,6 +38,19 @@
  * The candidate paths bgpd chose from, with what the routing preference
  * and Azure compare: weight, then AS-path length. JSON NULL: text.
  */
+/*
+ * Where PI comes from: its source peer's address, else "local" or
+ * "unknown"; *KIND and *ROLE as rs_path_source() tells them.
+ */
+static const char *explain_source(const struct bgp_path_info *pi,
+				  enum rs_source_kind *kind, enum rs_role *role)
+{
+	const struct peer *origin;
+
+	*kind = rs_path_source(pi, role, &origin);
+	return origin ? origin->host : rs_source_name(*kind, *role);
+}
+
 static void explain_paths(struct vty *vty, struct bgp_dest *dest,
 			  json_object *json)
 {
@@ -48,11 +61,9 @@ static void explain_paths(struct vty *vty, struct bgp_dest *dest,
 		vty_out(vty, "%-25s %-21s %6s %7s\n", "Path from", "Role",
 			"Weight", "AS path");
 	for (pi = bgp_dest_get_bgp_path_info(dest); pi; pi = pi->next) {
-		const struct peer *origin;
 		enum rs_role role;
-		enum rs_source_kind kind = rs_path_source(pi, &role, &origin);
-		const char *from =
-			origin ? origin->host : rs_source_name(kind, role);
+		enum rs_source_kind kind;
+		const char *from = explain_source(pi, &kind, &role);
 		bool best = CHECK_FLAG(pi->flags, BGP_PATH_SELECTED);
 		unsigned int hops = aspath_count_hops(pi->attr->aspath);
 		json_object *jp;
@@ -84,7 +95,6 @@ static void explain_paths(struct vty *vty, struct bgp_dest *dest,
 static void explain_path_from(const struct bgp_path_info *path, char *buf,
 			      size_t size)
 {
-	const struct peer *origin;
 	enum rs_role role;
 	enum rs_source_kind kind;
 
@@ -92,9 +102,7 @@ static void explain_path_from(const struct bgp_path_info *path, char *buf,
 		snprintf(buf, size, "-");
 		return;
 	}
-	kind = rs_path_source(path, &role, &origin);
-	snprintf(buf, size, "%s%s",
-		 origin ? origin->host : rs_source_name(kind, role),
+	snprintf(buf, size, "%s%s", explain_source(path, &kind, &role),
 		 CHECK_FLAG(path->flags, BGP_PATH_SELECTED) ? ""
 							    : " (alternative)");
 }
@@ -102,7 +110,6 @@ static void explain_path_from(const struct bgp_path_info *path, char *buf,
 /* "path": the source of the path a role peer gets, or null. */
 static void explain_path_json(json_object *jp, const struct bgp_path_info *path)
 {
-	const struct peer *origin;
 	enum rs_role role;
 	enum rs_source_kind kind;
 	json_object *jpath;
@@ -111,11 +118,9 @@ static void explain_path_json(json_object *jp, const struct bgp_path_info *path)
 		json_object_object_add(jp, "path", NULL);
 		return;
 	}
-	kind = rs_path_source(path, &role, &origin);
 	jpath = json_object_new_object();
 	json_object_string_add(jpath, "sourcePeer",
-			       origin ? origin->host
-				      : rs_source_name(kind, role));
+			       explain_source(path, &kind, &role));
 	json_object_string_add(jpath, "sourceRole", rs_source_name(kind, role));
 	json_object_boolean_add(jpath, "best",
 				CHECK_FLAG(path->flags, BGP_PATH_SELECTED));
@@ -128,7 +133,6 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 	struct rs_instance *rsi = rs_instance_find(bgp);
 	struct bgp_path_info *best = rs_announced_path(dest);
 	json_object *json = NULL, *peers = NULL;
-	const struct peer *origin;
 	enum rs_source_kind kind;
 	enum rs_role src_role;
 	struct listnode *node;
@@ -144,11 +148,10 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 				bgp_dest_get_prefix(dest));
 		return;
 	}
-	kind = rs_path_source(best, &src_role, &origin);
+	src_peer = explain_source(best, &kind, &src_role);
 	/* the criterion that decided (the routing preference: "Weight") */
 	selected = bgp_path_selection_reason2str(dest->reason);
 	pref = rsi ? rsi->preference : RS_PREFERENCE_EXPRESSROUTE;
-	src_peer = origin ? origin->host : rs_source_name(kind, src_role);
 
 	if (uj) {
 		json = json_object_new_object();
@@ -167,7 +170,7 @@ static void explain(struct vty *vty, struct bgp *bgp, struct bgp_dest *dest,
 	} else {
 		char from[128];
 
-		if (origin)
+		if (kind == RS_SOURCE_PEER)
 			snprintf(from, sizeof(from), "from %s (%s)", src_peer,
 				 rs_source_name(kind, src_role));
 		else

@@ -131,12 +131,11 @@ static bool multihop_missing(struct bgp *bgp, struct peer *peer)
  * negotiate it: bgpd keys its entries by path, yet sends one (rs_alt.c
  * leaves such a peer to bgpd's best path).
  */
-static bool addpath_unused(const struct peer *peer, afi_t afi)
+static bool addpath_unused(struct peer *peer, afi_t afi)
 {
-	return rs_peer_established((struct peer *)peer) &&
-	       peer->afc_nego[afi][SAFI_UNICAST] &&
+	return rs_peer_established(peer) && peer->afc_nego[afi][SAFI_UNICAST] &&
 	       !rs_alt_single_path(peer, afi) &&
-	       !bgp_addpath_encode_tx((struct peer *)peer, afi, SAFI_UNICAST);
+	       !bgp_addpath_encode_tx(peer, afi, SAFI_UNICAST);
 }
 
 unsigned int rs_warnings(struct rs_instance *rsi,
