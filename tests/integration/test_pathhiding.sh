@@ -243,7 +243,7 @@ _explain_is() { [ "$(explain_of_peers "$@")" == "$3" ]; }
 # violation, no hidden path). The route server is rs, or rs6 for the IPv6
 # nodes.
 check_step() {
-	local phase=$1 rs=rs pfx=$P w node what want_ex got_ex got_src
+	local phase=$1 rs=rs pfx=$P w node what want_ex got_ex got_src fails=$T_FAILS
 	local -A got=()
 	shift
 	[[ "${1%%=*}" != *6* ]] || rs=rs6 pfx=$P6
@@ -283,6 +283,19 @@ check_step() {
 	# (hiddenPaths: a role peer without the path it may have)
 	expect_eq "$phase: the audit finds no violation and no hidden path" '[0,0]' \
 		"$(audit_json "$rs" | jq -c '[.violationCount, .hiddenPaths]')"
+	[ "$T_FAILS" -eq "$fails" ] || show_prefix_story "$rs" "$pfx"
+}
+
+# show_prefix_story RS PREFIX: after a failed check, RS's paths for PREFIX and
+# the last lines of its log about PREFIX (what the module decided, what bgpd
+# sent), for CI's output
+show_prefix_story() {
+	local afi=ipv4
+	[[ "$2" != *:* ]] || afi=ipv6
+	echo "# $1's paths for $2:"
+	vtysh_on "$1" -c "show bgp $afi unicast $2" | sed 's/^/#   /'
+	echo "# $1's log about $2 (last 40 lines):"
+	grep -F -- "$2" "$T_DIR/$1/bgpd.log" | tail -n 40 | sed 's/^/#   /'
 }
 
 # --- sessions ------------------------------------------------------------------------
