@@ -18,6 +18,8 @@
 # its instructions instead (a separate run: under valgrind the times mean
 # nothing). Raw rows go to a CSV file; bench/results.py prints the table of
 # medians and ratios (and plots).
+# BENCH_CALLGRIND_KEEP=DIR keeps each counted phase's callgrind file there
+# (callgrind.MODE.PHASE), for callgrind_annotate.
 #   bench/run.sh [PREFIXES...] [--reps N] [--out FILE] [--overlap PCT]  (root)
 #   default: 100000 500000 1000000, 3 repetitions, bench/results.csv, 0 %
 set -euo pipefail
@@ -420,6 +422,7 @@ cg_stop() {
 		t_log "callgrind: no dump for $2"
 		return 1
 	}
+	[ -z "${BENCH_CALLGRIND_KEEP:-}" ] || cp "$f" "$BENCH_CALLGRIND_KEEP/callgrind.$MODE.$2"
 	awk '/^(summary|totals):/ { n = $2 } END { print n }' "$f"
 }
 # start_rs_callgrind CONFIG [module]: start_bgpd's route server under
