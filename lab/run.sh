@@ -75,9 +75,7 @@ The lab keeps running. Explore it:
   $bin/rs-vtysh -c 'configure terminal' -c 'router bgp 65515' -c 'no route-server allow-branch-to-branch'
       (in rs only: the two instances' configurations drift; the compare
       tool below names the difference and exits 1)
-  $top/tools/frr-routeserver-compare --vtysh \\
-      "$bin/rs-vtysh -c 'show bgp route-server json'" \\
-      "$bin/rs2-vtysh -c 'show bgp route-server json'"
+  $top/tools/frr-routeserver-compare --vtysh $bin/rs-vtysh $bin/rs2-vtysh
   $bin/nva1-vtysh -c 'show bgp ipv4 unicast'    NVA 1 (FRR)
   $bin/nva2-gobgp global rib                    NVA 2 (GoBGP)
   $bin/er-gobgp global rib                      ExpressRoute gateway (GoBGP)

@@ -37,7 +37,7 @@ done
 target=$("$srcdir/tests/target.sh")
 
 # Tests that start no bgpd: nothing for valgrind to see.
-VALGRIND_NEEDLESS=(test_configure test_compare)
+VALGRIND_NEEDLESS=(test_configure)
 # Started first, the longest (the run takes as long as its longest test).
 SLOW_FIRST=(test_model test_limits test_ha test_tamper test_badinput test_config)
 
