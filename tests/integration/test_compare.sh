@@ -101,17 +101,17 @@ expect_true "--help documents the exit codes" \
 TOPO_RS2=1
 topo_start || { echo "not ok - topology with two route servers did not come up"; exit 1; }
 
-# vtysh_cmd NODE: the command that runs vtysh on route server NODE (--vtysh's
-# CMD_A and CMD_B).
+# vtysh_cmd NODE: the command that runs vtysh on NODE (--vtysh's CMD_A and
+# CMD_B).
 vtysh_cmd() { printf '%q --vty_socket %q' "$RS_VTYSH" "$T_DIR/$1"; }
 # pair_diff [ARGS...]: "EXIT: OUTPUT" of the tool on rs (A) and rs2 (B), the
 # masked lines left out; pair_json [ARGS...]: its --json differences.
 pair_diff() { differences "$@" --vtysh "$(vtysh_cmd rs)" "$(vtysh_cmd rs2)"; }
 pair_json() { "$COMPARE" --json "$@" --vtysh "$(vtysh_cmd rs)" "$(vtysh_cmd rs2)" | jq -c .differences; }
 pair_same() { [ "$(pair_diff)" = "0: same configuration" ]; }
-# cfg NODE ARGS...: configuration commands in route server NODE's "router bgp
-# 65515" (rs_cfg for either instance); prints what vtysh answers.
-cfg() {
+# bgp_cfg_on NODE ARGS...: configuration commands in route server NODE's
+# "router bgp 65515" (rs_cfg for either instance); prints what vtysh answers.
+bgp_cfg_on() {
 	local node=$1
 	shift
 	vtysh_on "$node" -c "configure terminal" -c "router bgp 65515" "$@" 2>&1
@@ -163,7 +163,7 @@ expect_eq "--vtysh with the command of 0.7.0 (-c 'show bgp route-server json' in
 expect_true "--vtysh with the command of 0.7.0: says how it is given now" \
 	grep -q "^frr-routeserver-compare: A: the output of the command has the JSON before the running configuration: --vtysh takes the command that runs vtysh, without -c (since 0.8.0)" "$T_ERR"
 expect_eq "--vtysh: a bgpd without the module (nva1): exit 2" "2: " \
-	"$(run --vtysh "$(printf '%q --vty_socket %q' "$RS_VTYSH" "$T_DIR/nva1")" "$(vtysh_cmd rs2)")"
+	"$(run --vtysh "$(vtysh_cmd nva1)" "$(vtysh_cmd rs2)")"
 expect_true "--vtysh: without the module's command: shows what bgpd answered" \
 	grep -q "^frr-routeserver-compare: A: command failed (exit 1): .*: % .*Unknown command: show bgp route-server json" "$T_ERR"
 
@@ -179,18 +179,18 @@ expect_drift() {
 expect_reverted() { expect_eq "$1 reverted: the same configuration" "0: same configuration" "$(pair_diff)"; }
 
 case_network() {
-	cfg rs2 -c "address-family ipv4 unicast" -c "no network $P_VNET"
+	bgp_cfg_on rs2 -c "address-family ipv4 unicast" -c "no network $P_VNET"
 	expect_drift network "router bgp 65515 / address-family ipv4 unicast: network $P_VNET only in A
 1 difference"
-	cfg rs2 -c "address-family ipv4 unicast" -c "network $P_VNET"
+	bgp_cfg_on rs2 -c "address-family ipv4 unicast" -c "network $P_VNET"
 	expect_reverted "network"
 }
 
 case_timer() {
-	cfg rs2 -c "timers bgp 30 90"
+	bgp_cfg_on rs2 -c "timers bgp 30 90"
 	expect_drift timer "router bgp 65515: timers bgp 30 90 only in B
 1 difference"
-	cfg rs2 -c "no timers bgp"
+	bgp_cfg_on rs2 -c "no timers bgp"
 	expect_reverted "timers bgp"
 }
 
@@ -220,35 +220,35 @@ route-map NVA-IN permit 10: set local-preference 200 only in B
 }
 
 case_role() {
-	cfg rs2 -c "neighbor 10.0.0.12 route-server role vpn-gateway"
+	bgp_cfg_on rs2 -c "neighbor 10.0.0.12 route-server role vpn-gateway"
 	expect_drift role "router bgp 65515: neighbor 10.0.0.12 route-server role nva only in A
 router bgp 65515: neighbor 10.0.0.12 route-server role vpn-gateway only in B
 neighbor 10.0.0.12: role nva (A) != vpn-gateway (B)
 3 differences"
-	cfg rs2 -c "neighbor 10.0.0.12 route-server role nva"
+	bgp_cfg_on rs2 -c "neighbor 10.0.0.12 route-server role nva"
 	expect_reverted "role"
 }
 
 # update-source: each instance's own address, masked (and listed).
 case_own_address() {
 	local node
-	cfg rs -c "neighbor 10.0.0.2 update-source 10.0.0.1"
-	cfg rs2 -c "neighbor 10.0.0.2 update-source $RS2_ADDR"
+	bgp_cfg_on rs -c "neighbor 10.0.0.2 update-source 10.0.0.1"
+	bgp_cfg_on rs2 -c "neighbor 10.0.0.2 update-source $RS2_ADDR"
 	expect_eq "own address: the same configuration" "0: same configuration" "$(pair_diff)"
 	expect_true "own address: update-source masked and listed" grep -qx \
 		"masked: router bgp 65515: neighbor 10.0.0.2 update-source 10.0.0.1 (A) / $RS2_ADDR (B)" \
 		<<<"$("$COMPARE" --vtysh "$(vtysh_cmd rs)" "$(vtysh_cmd rs2)")"
-	cfg rs2 -c "neighbor 10.0.0.2 update-source 10.0.0.1"
+	bgp_cfg_on rs2 -c "neighbor 10.0.0.2 update-source 10.0.0.1"
 	expect_eq "own address: rs2 with rs's address is a drift (only each one's own is masked)" \
 		"1: router bgp 65515: neighbor 10.0.0.2 update-source 10.0.0.1 only in B
 1 difference" "$(pair_diff)"
-	for node in rs rs2; do cfg "$node" -c "no neighbor 10.0.0.2 update-source"; done
+	for node in rs rs2; do bgp_cfg_on "$node" -c "no neighbor 10.0.0.2 update-source"; done
 	expect_reverted "update-source"
 }
 
 # --mask: descriptions may differ.
 case_mask() {
-	cfg rs2 -c "neighbor 10.0.0.11 description nva1 seen from rs2"
+	bgp_cfg_on rs2 -c "neighbor 10.0.0.11 description nva1 seen from rs2"
 	expect_drift description "router bgp 65515: neighbor 10.0.0.11 description nva1 only in A
 router bgp 65515: neighbor 10.0.0.11 description nva1 seen from rs2 only in B
 2 differences"
@@ -257,7 +257,7 @@ router bgp 65515: neighbor 10.0.0.11 description nva1 seen from rs2 only in B
 	expect_true "--mask: the masked line listed" grep -qx \
 		"masked: router bgp 65515: neighbor 10.0.0.11 description nva1 (A) / nva1 seen from rs2 (B)" \
 		<<<"$("$COMPARE" --mask 'description (.*)' --vtysh "$(vtysh_cmd rs)" "$(vtysh_cmd rs2)")"
-	cfg rs2 -c "neighbor 10.0.0.11 description nva1"
+	bgp_cfg_on rs2 -c "neighbor 10.0.0.11 description nva1"
 	expect_reverted "description"
 }
 
