@@ -18,7 +18,8 @@ log() { echo "setup: $*" >&2; }
 # What the build, the tests and the lab use; frr itself comes with its bgpd.
 packages=(frr autoconf automake libtool pkg-config make gcc libcmocka-dev
 	dpkg-dev jq iproute2 gobgpd bird2 procps bc debhelper lintian valgrind clang-format
-	frr-pythontools)
+	frr-pythontools
+	prometheus-node-exporter prometheus) # the metrics test (prometheus: promtool)
 # on Debian 12, what builds the Debian 13 root (tools/debian13.sh)
 . /etc/os-release
 [ "$VERSION_ID" != 12 ] || packages+=(mmdebstrap)

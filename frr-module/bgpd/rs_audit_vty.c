@@ -64,16 +64,50 @@ static void audit_show_violation(const struct rs_audit_violation *v, void *arg)
 	json_object_array_add(out->list, jv);
 }
 
+void rs_audit_show_periodic(struct vty *vty, const struct bgp *bgp,
+			    json_object *json)
+{
+	struct rs_instance *rsi = rs_instance_find(bgp);
+	struct rs_audit_totals last;
+	time_t when;
+	bool ran = rs_audit_last(bgp, &last, &when);
+	unsigned int interval =
+		rsi ? rsi->audit_interval : RS_AUDIT_INTERVAL_DEFAULT;
+
+	if (json) {
+		json_object_int_add(json, "auditInterval", interval);
+		if (ran) {
+			json_object *jl = json_object_new_object();
+
+			json_object_int_add(jl, "secondsAgo",
+					    time(NULL) - when);
+			json_object_int_add(jl, "routesChecked", last.checked);
+			json_object_int_add(jl, "violationCount",
+					    last.violations);
+			json_object_int_add(jl, "hiddenPaths", last.hidden);
+			json_object_object_add(json, "lastPeriodicAudit", jl);
+		}
+		return;
+	}
+	if (!interval)
+		vty_out(vty, "Periodic audit: off\n");
+	else if (ran)
+		vty_out(vty,
+			"Periodic audit: every %u s, last %lld s ago: %" PRIu64
+			" routes checked, %" PRIu64 " forbidden\n",
+			interval, (long long)(time(NULL) - when), last.checked,
+			last.violations);
+	else
+		vty_out(vty, "Periodic audit: every %u s, not run yet\n",
+			interval);
+}
+
 /* One instance: text, or JSON into JSON when it is set. */
 static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 {
 	struct rs_instance *rsi = rs_instance_find(bgp);
 	struct audit_out out = {};
-	struct rs_audit_totals t = {}, last;
-	time_t when;
-	bool ran = rs_audit_last(bgp, &last, &when);
-	unsigned int interval =
-		rsi ? rsi->audit_interval : RS_AUDIT_INTERVAL_DEFAULT;
+	struct rs_audit_totals t = {};
 
 	if (json) {
 		out.list = json_object_new_array();
@@ -99,18 +133,7 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 		json_object_int_add(json, "unmatched", t.unmatched);
 		json_object_int_add(json, "hiddenPaths", t.hidden);
 		json_object_object_add(json, "violations", out.list);
-		json_object_int_add(json, "auditInterval", interval);
-		if (ran) {
-			json_object *jl = json_object_new_object();
-
-			json_object_int_add(jl, "secondsAgo",
-					    time(NULL) - when);
-			json_object_int_add(jl, "routesChecked", last.checked);
-			json_object_int_add(jl, "violationCount",
-					    last.violations);
-			json_object_int_add(jl, "hiddenPaths", last.hidden);
-			json_object_object_add(json, "lastPeriodicAudit", jl);
-		}
+		rs_audit_show_periodic(vty, bgp, json);
 		return;
 	}
 	vty_out(vty,
@@ -140,17 +163,7 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 		XFREE(RS_MTYPE_TTABLE_DUMP, text);
 	}
 	ttable_del(out.tt);
-	if (!interval)
-		vty_out(vty, "Periodic audit: off\n");
-	else if (ran)
-		vty_out(vty,
-			"Periodic audit: every %u s, last %lld s ago: %" PRIu64
-			" routes checked, %" PRIu64 " forbidden\n",
-			interval, (long long)(time(NULL) - when), last.checked,
-			last.violations);
-	else
-		vty_out(vty, "Periodic audit: every %u s, not run yet\n",
-			interval);
+	rs_audit_show_periodic(vty, bgp, NULL);
 }
 
 DEFPY(show_rs_audit, show_rs_audit_cmd,

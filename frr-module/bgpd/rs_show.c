@@ -17,6 +17,7 @@
 
 #include "rs_adjout.h"
 #include "rs_audit.h"
+#include "rs_audit_vty.h"
 #include "rs_compat.h"
 #include "rs_implied.h"
 #include "rs_instance.h"
@@ -168,6 +169,7 @@ static void show_instance(struct vty *vty, struct bgp *bgp,
 		json_object_int_add(json, "maximumRolePeers", l->role_peers);
 		json_object_int_add(json, "rolePeers",
 				    rs_role_peers_total(rsi));
+		rs_audit_show_periodic(vty, bgp, json);
 		peers = json_object_new_array();
 		warnings = json_object_new_array();
 	} else {
@@ -221,6 +223,8 @@ static void show_instance(struct vty *vty, struct bgp *bgp,
 			"\nExpressRoute gateways: advertised-route limit %u reached, "
 			"learned routes withheld\n",
 			l->er_advertised);
+	vty_out(vty, "\n");
+	rs_audit_show_periodic(vty, bgp, NULL);
 	vty_out(vty, "\nWarnings:\n");
 	warned = rs_warnings(rsi, warn_text, vty);
 	warned += rs_audit_warnings(rsi, warn_text, vty);
