@@ -105,9 +105,9 @@ topo_start || { echo "not ok - topology with two route servers did not come up";
 # CMD_B).
 vtysh_cmd() { printf '%q --vty_socket %q' "$RS_VTYSH" "$T_DIR/$1"; }
 # pair_diff [ARGS...]: "EXIT: OUTPUT" of the tool on rs (A) and rs2 (B), the
-# masked lines left out; pair_json [ARGS...]: its --json differences.
+# masked lines left out; pair_json: its --json differences.
 pair_diff() { differences "$@" --vtysh "$(vtysh_cmd rs)" "$(vtysh_cmd rs2)"; }
-pair_json() { "$COMPARE" --json "$@" --vtysh "$(vtysh_cmd rs)" "$(vtysh_cmd rs2)" | jq -c .differences; }
+pair_json() { "$COMPARE" --json --vtysh "$(vtysh_cmd rs)" "$(vtysh_cmd rs2)" | jq -c .differences; }
 pair_same() { [ "$(pair_diff)" = "0: same configuration" ]; }
 # bgp_cfg_on NODE ARGS...: configuration commands in route server NODE's
 # "router bgp 65515" (rs_cfg for either instance); prints what vtysh answers.
