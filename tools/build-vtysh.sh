@@ -26,8 +26,11 @@ for f in "$@"; do
 	mods+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")")
 done
 
-LIBDIR=${FRR_LIBDIR:-/usr/lib/x86_64-linux-gnu/frr}
-[ -e "$LIBDIR/libfrr.so.0" ] || { echo "$LIBDIR/libfrr.so.0 missing (is frr installed?)" >&2; exit 1; }
+LIBDIR=/usr/lib/x86_64-linux-gnu/frr
+# FRR_ROOT: where frr's files are, / unless it is apt's candidate frr unpacked
+# (frr-routeserver-rebuild --candidate); vtysh runs with the installed ones.
+ROOT=${FRR_ROOT:-}
+[ -e "$ROOT$LIBDIR/libfrr.so.0" ] || { echo "$ROOT$LIBDIR/libfrr.so.0 missing (is frr installed?)" >&2; exit 1; }
 
 mkvar() {
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory \
@@ -69,7 +72,7 @@ xref_vtysh_cmd() {
 	mkdir -p "$work/elf"
 	cp -r "$FRR/python" "$work/python"
 	ln -s "$FRR/lib" "$work/lib"
-	for f in /usr/lib/frr/* "$LIBDIR"/lib*.so.0 "$LIBDIR"/modules/*.so \
+	for f in "$ROOT"/usr/lib/frr/* "$ROOT$LIBDIR"/lib*.so.0 "$ROOT$LIBDIR"/modules/*.so \
 		"$FRR"/../optional/usr/lib/*/frr/lib*.so.0 \
 		"$FRR"/../optional/usr/lib/*/frr/modules/*.so "$MODULE_SO"; do
 		[ -f "$f" ] && [ "$(head -c4 "$f" | tail -c3)" = ELF ] || continue
@@ -112,6 +115,6 @@ for pid in "${pids[@]}"; do
 	wait "$pid"
 done
 # shellcheck disable=SC2086
-gcc $ldflags -o "$OUT/vtysh" "${objs[@]}" "$LIBDIR/libfrr.so.0" \
+gcc $ldflags -o "$OUT/vtysh" "${objs[@]}" "$ROOT$LIBDIR/libfrr.so.0" \
 	-Wl,-rpath,"$LIBDIR" $libs
 echo "built $OUT/vtysh" >&2

@@ -4,6 +4,9 @@
 # needs. Prints the prepared tree's path on stdout (last line).
 #   --offline: only report the cached tree; fail if it is not prepared yet
 #              (used inside the package build, which must not fetch).
+# FRR_VERSION and BGPD (a bgpd of that version) prepare another frr than the
+# installed one (frr-routeserver-rebuild --candidate: apt's candidate frr,
+# unpacked, not installed).
 #
 # The result is cached per version under $FRR_RS_CACHE (default
 # ~/.cache/frr-routeserver): a second run neither fetches nor configures.
@@ -36,7 +39,7 @@ apt_install() {
 }
 
 [ -n "$OFFLINE" ] || apt_install frr dpkg-dev autoconf automake libtool
-VERSION=$(dpkg-query -W -f='${Version}' frr)
+VERSION=${FRR_VERSION:-$(dpkg-query -W -f='${Version}' frr)}
 [ -x "$BGPD" ] || die "$BGPD not found although frr $VERSION is installed"
 # Line 4 of "bgpd --version" is the configure argument string Debian used.
 EXPECTED_ARGS=$("$BGPD" --version | sed -n 4p | sed 's/^[[:space:]]*//')

@@ -5,14 +5,26 @@
 # theirs), configure the route server through /usr/bin/vtysh, "write
 # memory", restart, and check the configuration came back; change the knob
 # and a role in frr.conf and apply it with Debian's reload (frrinit.sh reload:
-# frr-reload.py --reload), without a session reset; then remove the package
-# and check Debian's vtysh is back and frr still starts. The machine's FRR
-# configuration is restored at the end.
+# frr-reload.py --reload), without a session reset. Then an frr update's
+# paths ("Updating frr" in the user guide): the start guard (frr.service's
+# drop-in as systemd parses it, and bgpd_wrap through Debian's watchfrr.sh)
+# lets FRR start with the module built for this frr and refuses it, with one
+# line, when the roles would run without it (built for another frr, no -M
+# routeserver, the package removed); the apt hook names the rebuild after an
+# "apt update" that finds another frr (in a repository of this test's; apt's
+# own state untouched); the package rebuilt by what its removal kept
+# (/var/lib/frr-routeserver/frr-routeserver-rebuild) installs, and bgpd runs
+# the roles again; frr-routeserver-rebuild --candidate resolves apt's
+# candidate and builds for it. Last, the package removed with the roles
+# gone: Debian's vtysh is back, frr still starts; purged: the guard is gone.
+# The machine's FRR configuration is restored at the end.
 # usage: test_package.sh PATH/TO/frr-routeserver_VERSION_amd64.deb   (root)
 set -u
 DEB=$(readlink -f "$1")
 BACKUP=$(mktemp -d /tmp/frr-routeserver-pkgtest.XXXXXX)
 FRRINIT=/usr/lib/frr/frrinit.sh
+BUILT_FOR=/usr/share/frr-routeserver/frr-version
+KIT=/var/lib/frr-routeserver
 # namespaces, GoBGP peers and bounded waits (nothing of the build is used)
 RS_BUILDDIR=$BACKUP
 T_ID=frspkg$$
@@ -25,7 +37,8 @@ bgpd_running() { [ -s /var/run/frr/bgpd.pid ] && kill -0 "$(cat /var/run/frr/bgp
 had_pkg=$(dpkg-query -W -f='${Status}' frr-routeserver 2>/dev/null | grep -c "ok installed")
 cleanup() {
 	frr_in_ns stop || true
-	[ "$had_pkg" = 1 ] || dpkg -r frr-routeserver >/dev/null 2>&1 || true
+	[ ! -e "$BACKUP/frr-version" ] || cp -p "$BACKUP/frr-version" "$BUILT_FOR" 2>/dev/null || true
+	[ "$had_pkg" = 1 ] || dpkg -P frr-routeserver >/dev/null 2>&1 || true
 	for f in daemons frr.conf vtysh.conf; do
 		if [ -e "$BACKUP/$f" ]; then cp -p "$BACKUP/$f" "/etc/frr/$f"; else rm -f "/etc/frr/$f"; fi
 	done
@@ -122,18 +135,161 @@ expect_true "running-config holds no implied neighbor setting after the reload" 
 	lacks "$(running_config -)" "route-reflector-client\|attribute-unchanged"
 frr_in_ns stop
 
-# --- remove -------------------------------------------------------------------
-expect_true "dpkg -r removes the package" quietly dpkg -r frr-routeserver
+# --- an frr update: the start guard, installed --------------------------------
+# The start guard's command line as systemd reads it from the package's
+# drop-in for UNIT (systemd is not PID 1 here: its verifier parses the unit),
+# and that command's exit status and output, as "STATUS: OUTPUT".
+guard_command() {
+	SYSTEMD_LOG_LEVEL=debug systemd-analyze verify "$1" 2>&1 |
+		sed -n 's/^[[:space:]]*Command Line: \(.*start-guard.*\)$/\1/p'
+}
+guard_says() {
+	local cmd out rc
+	cmd=$(guard_command frr.service)
+	[ -n "$cmd" ] || { echo "no start guard in frr.service"; return; }
+	# (word-split as systemd splits it: the line has no quotes)
+	out=$($cmd 2>&1)
+	rc=$?
+	echo "$rc: $out"
+}
+# one_line_matching PATTERN TEXT: TEXT is one line, and PATTERN matches it whole
+one_line_matching() { [ "$(wc -l <<<"$2")" -eq 1 ] && grep -qx -- "$1" <<<"$2"; }
+bgpd_stopped() { ! bgpd_running; }
+none_exist() {
+	local f
+	for f in "$@"; do
+		[ ! -e "$f" ] || { t_log "$f is still there"; return 1; }
+	done
+}
+frr=$(dpkg-query -W -f='${Version}' frr)
+# what the guard says when it refuses, up to its reason; and its advice
+refused="1: frr-routeserver: refusing to start FRR: /etc/frr/frr.conf has route-server roles but"
+advice="Install frr-routeserver built for frr $frr: frr-routeserver-rebuild"
+
+expect_true "systemd-analyze verify accepts frr.service with the start guard's drop-in" \
+	quietly systemd-analyze verify frr.service
+expect_eq "frr.service runs the start guard before FRR starts" \
+	"/bin/bash /etc/frr-routeserver/start-guard check" "$(guard_command frr.service)"
+expect_eq "frr@NAME.service runs it for the pathspace NAME" \
+	"/bin/bash /etc/frr-routeserver/start-guard check pkgtest" "$(guard_command frr@pkgtest.service)"
+expect_eq "the guard lets FRR start: roles, -M routeserver, the module built for this frr" \
+	"0: " "$(guard_says)"
+cp -p /etc/frr/daemons "$BACKUP/daemons.module"
+sed -i 's/ -M routeserver//' /etc/frr/daemons
+out=$(guard_says)
+expect_true "without -M routeserver the guard refuses, in one line: $out" \
+	one_line_matching "$refused bgpd's options do not load the module .*$advice.*" "$out"
+cp -p "$BACKUP/daemons.module" /etc/frr/daemons
+cp -p "$BUILT_FOR" "$BACKUP/frr-version"
+echo "0~other" >"$BUILT_FOR"
+out=$(guard_says)
+expect_true "with a module built for another frr the guard refuses: $out" \
+	one_line_matching "$refused the module is built for frr 0~other, frr $frr is installed; .*$advice.*" "$out"
+out=$(frr-routeserver-rebuild --check 2>&1)
+rc=$?
+expect_true "--check names the rebuild (exit 1): $out" one_line_matching \
+	"1: frr-routeserver: the module is built for frr 0~other but frr $frr is installed: .*frr-routeserver-rebuild .*" "$rc: $out"
+cp -p "$BACKUP/frr-version" "$BUILT_FOR"
+rm "$BACKUP/frr-version"
+out=$(frr-routeserver-rebuild --check 2>&1)
+rc=$?
+expect_eq "--check: built for the installed frr and apt's candidate" \
+	"0: frr-routeserver: built for frr $frr, the installed frr and apt's candidate: nothing to do" "$rc: $out"
+
+# Not silent: an "apt update" that finds a newer frr (in a repository of this
+# test's; apt's lists and cache under $BACKUP) runs the package's hook.
+fake=$BACKUP/apt
+mkdir -p "$fake/repo" "$fake/lists/partial" "$fake/cache/archives/partial"
+printf 'Package: frr\nVersion: %s+new1\nArchitecture: amd64\nFilename: ./frr.deb\nSize: 1\nDescription: frr\n\n' \
+	"$frr" >"$fake/repo/Packages"
+echo "deb [trusted=yes] file:$fake/repo ./" >"$fake/sources.list"
+printf 'Dir::Etc::SourceList "%s";\nDir::Etc::SourceParts "/nonexistent";\nDir::State::Lists "%s";\nDir::Cache "%s";\n' \
+	"$fake/sources.list" "$fake/lists" "$fake/cache" >"$fake/apt.conf"
+out=$(APT_CONFIG=$fake/apt.conf apt-get update 2>&1)
+rc=$?
+expect_eq "apt update succeeds with the hook" 0 "$rc"
+expect_true "the hook names the newer frr and the update: $(grep ^frr-routeserver: <<<"$out")" grep -qx \
+	"frr-routeserver: apt would install frr $frr+new1, the module is built for frr $frr: apt upgrade and unattended-upgrades keep frr back. Update both at once: frr-routeserver-rebuild --candidate, then apt-get install frr=$frr+new1 .*" \
+	<<<"$out"
+out=$(APT_CONFIG=$fake/apt.conf frr-routeserver-rebuild --candidate --output "$BACKUP" 2>&1)
+expect_true "--candidate builds for apt's candidate frr" \
+	grep -qx "frr-routeserver-rebuild: building for frr $frr+new1, apt's candidate (installed: $frr)" <<<"$out"
+
+# --- remove, with the roles in frr.conf ---------------------------------------
+out=$(dpkg -r frr-routeserver 2>&1)
+rc=$?
+expect_eq "dpkg -r removes the package" 0 "$rc"
+expect_true "the removal warns that FRR will not start, and how to rebuild: $(grep frr-routeserver: <<<"$out")" \
+	grep -q "^frr-routeserver: removed while /etc/frr/frr.conf holds route-server roles: .*$KIT/frr-routeserver-rebuild builds it" <<<"$out"
+expect_true "the removal keeps the means to rebuild" \
+	test -x "$KIT/frr-routeserver-rebuild" -a -f "$KIT/source.tar.gz"
 expect_eq "diversion removed" "/usr/bin/vtysh" "$(dpkg-divert --truename /usr/bin/vtysh)"
 expect_eq "Debian's vtysh is back" "$debian_vtysh_md5" "$(md5sum /usr/bin/vtysh | cut -d' ' -f1)"
 expect_true "dpkg verifies frr's files unchanged (conffiles aside)" \
 	bash -c '[ -z "$(dpkg -V frr | grep -v " c /etc/")" ]'
+out=$(guard_says)
+expect_true "removed: the guard refuses FRR, in one line: $out" \
+	one_line_matching "$refused the module is not installed .*$advice (once the package is removed: $KIT/frr-routeserver-rebuild).*" "$out"
+# without systemd: Debian's scripts start bgpd through bgpd_wrap (as
+# watchfrr does)
+echo 'bgpd_wrap="/bin/bash /etc/frr-routeserver/start-guard exec"' >>/etc/frr/daemons
 sed -i 's/ -M routeserver//' /etc/frr/daemons
+out=$(in_ns rs /usr/lib/frr/watchfrr.sh start bgpd 2>&1)
+expect_true "bgpd_wrap: the guard refuses bgpd: $(grep frr-routeserver: <<<"$out")" \
+	grep -qx "frr-routeserver: refusing to start bgpd: /etc/frr/frr.conf has route-server roles but the module is not installed .*" <<<"$out"
+expect_true "bgpd did not start" bgpd_stopped
+cp -p "$BACKUP/daemons.module" /etc/frr/daemons
+echo 'bgpd_wrap="/bin/bash /etc/frr-routeserver/start-guard exec"' >>/etc/frr/daemons
+
+# --- rebuild with what the removal kept, reinstall ---------------------------
+t0=$SECONDS
+deb=$("$KIT/frr-routeserver-rebuild" --output "$BACKUP/rebuilt" 2>"$BACKUP/rebuild.log" | tail -n1)
+t_log "rebuild for the installed frr: $((SECONDS - t0)) s"
+expect_eq "the kept frr-routeserver-rebuild builds for the installed frr" \
+	"$BACKUP/rebuilt/frr-routeserver_$(dpkg-deb -f "$DEB" Version)+frr${frr//-/.}_amd64.deb" "$deb"
+expect_eq "the rebuilt package depends on the installed frr" "frr (= $frr)" \
+	"$(dpkg-deb -f "$deb" Depends 2>&1 | cut -d, -f1)"
+expect_true "apt-get installs the rebuilt package" \
+	quietly apt-get install -y -q "$deb"
+expect_true "installing it drops what the removal kept" test ! -e "$KIT"
+expect_eq "the guard lets FRR start again" "0: " "$(guard_says)"
+frr_in_ns start
+expect_true "frrinit.sh starts bgpd through the guard (bgpd_wrap)" wait_until 30 "bgpd running" bgpd_running
+expect_true "show modules lists bgpd_routeserver" \
+	bash -c 'vtysh -c "show modules" | grep -q bgpd_routeserver'
+expect_eq "bgpd runs the roles of frr.conf again" "$reloaded" "$(state)"
+frr_in_ns stop
+
+# --- rebuild for apt's candidate (here the installed frr) ---------------------
+cand=$(apt-cache policy frr | sed -n 's/^ *Candidate: //p')
+t0=$SECONDS
+deb=$(frr-routeserver-rebuild --candidate --output "$BACKUP/candidate" 2>"$BACKUP/rebuild.log" | tail -n1)
+t_log "rebuild for apt's candidate frr: $((SECONDS - t0)) s"
+expect_true "--candidate builds for apt's candidate, frr $cand" \
+	grep -qx "frr-routeserver-rebuild: building for frr $cand, apt's candidate (installed: $frr)" "$BACKUP/rebuild.log"
+expect_eq "its package depends on frr $cand" "frr (= $cand)" "$(dpkg-deb -f "$deb" Depends 2>&1 | cut -d, -f1)"
+expect_true "dpkg installs it" quietly dpkg -i "$deb"
+frr_in_ns start
+expect_true "bgpd starts with its module" wait_until 30 "bgpd running" bgpd_running
+expect_eq "bgpd runs the roles with it" "$reloaded" "$(state)"
+frr_in_ns stop
+
+# --- remove and purge, without the roles --------------------------------------
+expect_true "dpkg -r removes the package" quietly dpkg -r frr-routeserver
+expect_eq "diversion removed" "/usr/bin/vtysh" "$(dpkg-divert --truename /usr/bin/vtysh)"
+expect_eq "Debian's vtysh is back" "$debian_vtysh_md5" "$(md5sum /usr/bin/vtysh | cut -d' ' -f1)"
+sed -i -e 's/ -M routeserver//' -e '/^bgpd_wrap=/d' /etc/frr/daemons
 grep -v "route-server" /etc/frr/frr.conf >"$BACKUP/frr.conf.plain"
 cp "$BACKUP/frr.conf.plain" /etc/frr/frr.conf
+expect_eq "without the roles the guard lets FRR start" "0: " "$(guard_says)"
 frr_in_ns start
 expect_true "frr still starts without the package" wait_until 30 "bgpd running" bgpd_running
 expect_true "Debian's vtysh rejects the module's commands again" bash -c \
 	'vtysh -c "configure terminal" -c "router bgp 65515" -c "route-server allow-branch-to-branch" 2>&1 | grep -q "Unknown command"'
+frr_in_ns stop
+expect_true "dpkg -P purges it" quietly dpkg -P frr-routeserver
+expect_true "purged: no start guard, drop-ins, apt hook or kept rebuild" none_exist \
+	/etc/frr-routeserver /etc/systemd/system/frr.service.d/frr-routeserver.conf \
+	/etc/systemd/system/frr@.service.d/frr-routeserver.conf /etc/apt/apt.conf.d/50frr-routeserver "$KIT"
 
 t_done

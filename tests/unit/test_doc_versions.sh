@@ -1,7 +1,8 @@
 #!/bin/bash
 # The documents name the package the build makes. configure.ac's AC_INIT
 # version is the version; debian/changelog's top entry names it too (the
-# package build adds +debN to it, in its scratch copy: left out here). Every
+# package build adds +debN to it, in its scratch copy, frr-routeserver-rebuild
+# +frrFRRVERSION: left out here). Every
 # package file name frr-routeserver_VERSION+debN_amd64.deb (tools/build-deb.sh)
 # in README.md, doc/*.md, the man pages and debian/README.Debian, and every
 # man page's .TH "frr-routeserver VERSION", must name it. Prints TAP
@@ -11,7 +12,7 @@ shopt -s extglob nullglob
 cd "${srcdir:-.}"
 
 version=$(sed -n 's/^AC_INIT(\[frr-routeserver\], \[\([^]]*\)\].*/\1/p' configure.ac)
-changelog=$(sed -n '1s/^frr-routeserver (\([^)+]*\)\(+deb[0-9]*\)\{0,1\}).*/\1/p' debian/changelog)
+changelog=$(sed -n '1s/^frr-routeserver (\([^)+]*\)\(+deb[0-9]*\)\{0,1\}\(+frr[^)]*\)\{0,1\}).*/\1/p' debian/changelog)
 docs=(README.md doc/*.md doc/*.[1-9] debian/README.Debian)
 mans=(doc/*.[1-9])
 
