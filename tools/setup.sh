@@ -19,7 +19,8 @@ log() { echo "setup: $*" >&2; }
 packages=(frr autoconf automake libtool pkg-config make gcc libcmocka-dev
 	dpkg-dev jq iproute2 gobgpd bird2 procps bc debhelper lintian valgrind clang-format
 	frr-pythontools
-	prometheus-node-exporter prometheus) # the metrics test (prometheus: promtool)
+	prometheus-node-exporter prometheus # the metrics test (prometheus: promtool)
+	systemd) # systemd-analyze: the package test reads the start guard's drop-in
 # on Debian 12, what builds the Debian 13 root (tools/debian13.sh)
 . /etc/os-release
 [ "$VERSION_ID" != 12 ] || packages+=(mmdebstrap)
