@@ -64,15 +64,19 @@ expected() {
 }
 
 # metrics_match WHAT: the tool run and /metrics scraped until the series are
-# what the JSON says (bounded: counts settle), then asserted.
+# what the JSON says (bounded: counts settle), then the last try asserted.
 metrics_match() {
-	_match() { write_metrics && [ "$(scraped)" == "$(expected | sort)" ]; }
+	local rc got want
+	_match() {
+		write_metrics
+		rc=$?
+		got=$(scraped)
+		want=$(expected | sort)
+		[ "$rc" = 0 ] && [ "$got" == "$want" ]
+	}
 	wait_until 30 "$1: the scraped series" _match || true
-	write_metrics
-	local rc=$?
 	expect_eq "$1: the tool succeeds" "0 ''" "$rc '$(cat "$T_DIR/metrics.stderr")'"
-	expect_eq "$1: every scraped series is what show bgp route-server json says" \
-		"$(expected | sort)" "$(scraped)"
+	expect_eq "$1: every scraped series is what show bgp route-server json says" "$want" "$got"
 }
 
 # series_is NAME{LABELS} VALUE: the scrape has that series with that value.
@@ -101,6 +105,13 @@ expect_true "knob on: branch-to-branch 1" series_is 'frr_routeserver_allow_branc
 expect_true "knob on: the ExpressRoute gateway gets five routes" \
 	series_is "frr_routeserver_peer_routes_advertised$(peer 10.0.0.2 expressroute-gateway)" 5
 scrape >"$T_DIR/scrape-knob-on.txt"
+
+# NVA 1 sends 3 routes: a limit of 3 is not exceeded, but above 90 %
+rs_cfg -c "neighbor 10.0.0.11 route-server maximum-prefix 3" >/dev/null
+metrics_match "NVA 1's limit 3"
+expect_true "NVA 1's limit 3: in the scrape" \
+	series_is "frr_routeserver_peer_received_route_limit$(peer 10.0.0.11 nva)" 3
+scrape >"$T_DIR/scrape-nva1-limit.txt"
 
 stop_bgpd nva1
 _nva1_down() { rs_json | jq -e '.peers[] | select(.neighbor == "10.0.0.11") | .state != "Established"'; }
@@ -138,9 +149,14 @@ alert_test() {
 }
 nva1_down_alert='[{exp_labels: {severity: critical, vrf: default, neighbor: 10.0.0.11, role: nva},
 	exp_annotations: {summary: "nva 10.0.0.11 is down (route server , VRF default)"}}]'
+nva1_limit_alert='[{exp_labels: {severity: warning, vrf: default, neighbor: 10.0.0.11, role: nva},
+	exp_annotations: {summary: "nva 10.0.0.11 sends 3 routes, above 90 % of its limit (route server , VRF default)"}}]'
 expect_true "promtool test rules: with NVA 1 stopped, RouteServerPeerDown fires for it alone" \
 	alert_test "$T_DIR/scrape-nva1-down.txt" RouteServerPeerDown "$nva1_down_alert" \
 	RouteServerAuditViolations '[]' RouteServerLearnedRoutesNearLimit '[]'
+expect_true "promtool test rules: NVA 1 sends 3 routes with a limit of 3: RouteServerLearnedRoutesNearLimit for it alone" \
+	alert_test "$T_DIR/scrape-nva1-limit.txt" RouteServerLearnedRoutesNearLimit "$nva1_limit_alert" \
+	RouteServerPeerDown '[]' RouteServerAuditViolations '[]'
 expect_true "promtool test rules: with the knob on, no alert" \
 	alert_test "$T_DIR/scrape-knob-on.txt" RouteServerPeerDown '[]' \
 	RouteServerAuditViolations '[]' RouteServerLearnedRoutesNearLimit '[]'
