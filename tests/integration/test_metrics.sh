@@ -131,8 +131,9 @@ expect_true "promtool check metrics: node exporter's /metrics" \
 	quietly promtool check metrics <"$T_DIR/scrape-knob-on.txt"
 expect_true "promtool check rules: $(basename "$ALERTS")" quietly promtool check rules "$ALERTS"
 
-# the shipped rules evaluated by promtool over the series scraped with NVA 1
-# stopped: the peer-down alert fires for NVA 1 and for nothing else
+# alert_test SCRAPE ALERTNAME EXPECTED...: the shipped rules evaluated by
+# promtool over the series in SCRAPE (held for 15 minutes): at 10 minutes,
+# each ALERTNAME fires as EXPECTED says (promtool's exp_alerts, [] for none).
 alert_test() {
 	local f=$T_DIR/alert-test.yml out
 	{
@@ -160,6 +161,16 @@ expect_true "promtool test rules: NVA 1 sends 3 routes with a limit of 3: RouteS
 expect_true "promtool test rules: with the knob on, no alert" \
 	alert_test "$T_DIR/scrape-knob-on.txt" RouteServerPeerDown '[]' \
 	RouteServerAuditViolations '[]' RouteServerLearnedRoutesNearLimit '[]'
+
+# --- the file ---------------------------------------------------------------
+expect_eq "the textfile directory holds the file alone (no temporary file left)" \
+	frr_routeserver.prom "$(ls -A "$TEXTFILE_DIR")"
+"$METRICS_TOOL" --vtysh "$RS_VTYSH" --vty-socket "$T_DIR/rs" --output "$T_DIR/none/x.prom" \
+	2>"$T_DIR/metrics.stderr"
+rc=$?
+expect_eq "a file it cannot write: exit 2, and why" \
+	"2 frr-routeserver-metrics: cannot write $T_DIR/none/x.prom: No such file or directory" \
+	"$rc $(cat "$T_DIR/metrics.stderr")"
 
 # --- bgpd stopped: no stale series ---------------------------------------------
 stop_bgpd rs
