@@ -12,9 +12,10 @@
 # line, when the roles would run without it (built for another frr, no -M
 # routeserver, the package removed); the apt hook names the rebuild after an
 # "apt update" that finds another frr (in a repository of this test's; apt's
-# own state untouched); the package rebuilt by what its removal kept
-# (/var/lib/frr-routeserver/frr-routeserver-rebuild) installs, and bgpd runs
-# the roles again; frr-routeserver-rebuild --candidate resolves apt's
+# own state untouched), with which apt upgrade keeps frr back and apt
+# full-upgrade removes the package (simulated); the package rebuilt by what
+# its removal kept (/var/lib/frr-routeserver/frr-routeserver-rebuild)
+# installs, and bgpd runs the roles again; frr-routeserver-rebuild --candidate resolves apt's
 # candidate and builds for it. Last, the package removed with the roles
 # gone: Debian's vtysh is back, frr still starts; purged: the guard is gone.
 # The machine's FRR configuration is restored at the end.
@@ -211,6 +212,13 @@ expect_eq "apt update succeeds with the hook" 0 "$rc"
 expect_true "the hook names the newer frr and the update: $(grep ^frr-routeserver: <<<"$out")" grep -qx \
 	"frr-routeserver: apt would install frr $frr+new1, the module is built for frr $frr: apt upgrade and unattended-upgrades keep frr back. Update both at once: frr-routeserver-rebuild --candidate, then apt-get install frr=$frr+new1 .*" \
 	<<<"$out"
+# what the hook's line and the user guide say apt does with that frr
+out=$(APT_CONFIG=$fake/apt.conf apt-get -s upgrade 2>&1)
+expect_true "apt upgrade keeps frr back" \
+	bash -c "grep -A1 '^The following packages have been kept back:' | grep -qw frr" <<<"$out"
+out=$(APT_CONFIG=$fake/apt.conf apt-get -s full-upgrade 2>&1)
+expect_true "apt full-upgrade removes frr-routeserver to update frr" \
+	bash -c 'grep -q "^Remv frr-routeserver " <<<"$1" && grep -q "^Inst frr .*($2 " <<<"$1"' _ "$out" "$frr+new1"
 out=$(APT_CONFIG=$fake/apt.conf frr-routeserver-rebuild --candidate --output "$BACKUP" 2>&1)
 expect_true "--candidate builds for apt's candidate frr" \
 	grep -qx "frr-routeserver-rebuild: building for frr $frr+new1, apt's candidate (installed: $frr)" <<<"$out"
