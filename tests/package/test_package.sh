@@ -40,7 +40,7 @@ cleanup() {
 	frr_in_ns stop || true
 	[ ! -e "$BACKUP/frr-version" ] || cp -p "$BACKUP/frr-version" "$BUILT_FOR" 2>/dev/null || true
 	[ "$had_pkg" = 1 ] || dpkg -P frr-routeserver >/dev/null 2>&1 || true
-	for f in daemons frr.conf vtysh.conf; do
+	for f in daemons daemons.conf frr.conf vtysh.conf; do
 		if [ -e "$BACKUP/$f" ]; then cp -p "$BACKUP/$f" "/etc/frr/$f"; else rm -f "/etc/frr/$f"; fi
 	done
 	t_cleanup
@@ -49,7 +49,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for f in daemons frr.conf vtysh.conf; do
+for f in daemons daemons.conf frr.conf vtysh.conf; do
 	[ -e "/etc/frr/$f" ] && cp -p "/etc/frr/$f" "$BACKUP/$f"
 done
 lan_create
@@ -137,16 +137,17 @@ expect_true "running-config holds no implied neighbor setting after the reload" 
 frr_in_ns stop
 
 # --- an frr update: the start guard, installed --------------------------------
-# The start guard's command line as systemd reads it from the package's
-# drop-in for UNIT (systemd is not PID 1 here: its verifier parses the unit),
-# and that command's exit status and output, as "STATUS: OUTPUT".
-guard_command() {
+# UNIT's command lines of KIND (ExecStartPre, ExecReload) as systemd reads
+# them, drop-ins included (systemd is not PID 1 here: its verifier parses the
+# unit); and the start guard's exit status and output, as "STATUS: OUTPUT".
+unit_commands() {
 	SYSTEMD_LOG_LEVEL=debug systemd-analyze verify "$1" 2>&1 |
-		sed -n 's/^[[:space:]]*Command Line: \(.*start-guard.*\)$/\1/p'
+		awk -v kind="-> $2:" '/^[[:space:]]*-> / { on = ($0 ~ kind "$") }
+			on && sub(/^[[:space:]]*Command Line: /, "")'
 }
 guard_says() {
 	local cmd out rc
-	cmd=$(guard_command frr.service)
+	cmd=$(unit_commands frr.service ExecStartPre)
 	[ -n "$cmd" ] || { echo "no start guard in frr.service"; return; }
 	# (word-split as systemd splits it: the line has no quotes)
 	out=$($cmd 2>&1)
@@ -169,10 +170,20 @@ advice="Install frr-routeserver built for frr $frr: frr-routeserver-rebuild"
 
 expect_true "systemd-analyze verify accepts frr.service with the start guard's drop-in" \
 	quietly systemd-analyze verify frr.service
+guard=/etc/frr-routeserver/start-guard
 expect_eq "frr.service runs the start guard before FRR starts" \
-	"/bin/bash /etc/frr-routeserver/start-guard check" "$(guard_command frr.service)"
-expect_eq "frr@NAME.service runs it for the pathspace NAME" \
-	"/bin/bash /etc/frr-routeserver/start-guard check pkgtest" "$(guard_command frr@pkgtest.service)"
+	"/bin/bash $guard check" "$(unit_commands frr.service ExecStartPre)"
+expect_eq "frr.service reloads (which starts newly enabled daemons) after the guard" \
+	"$(printf '/bin/bash %s check\n/usr/lib/frr/frrinit.sh reload' $guard)" "$(unit_commands frr.service ExecReload)"
+expect_eq "frr@NAME.service runs it for the pathspace NAME, before a start and a reload" \
+	"$(printf '/bin/bash %s check pkgtest\n' "$guard" "$guard"; echo /usr/lib/frr/frrinit.sh reload pkgtest)" \
+	"$(unit_commands frr@pkgtest.service ExecStartPre; unit_commands frr@pkgtest.service ExecReload)"
+# systemctl revert deletes the drop-ins in /etc/systemd/system: the package's
+# own copies under /usr/lib (masked by the same name while both are there)
+mv /etc/systemd/system/frr.service.d/frr-routeserver.conf "$BACKUP/dropin"
+expect_eq "without the drop-in in /etc (systemctl revert frr), the package's copy guards FRR" \
+	"/bin/bash $guard check" "$(unit_commands frr.service ExecStartPre)"
+mv "$BACKUP/dropin" /etc/systemd/system/frr.service.d/frr-routeserver.conf
 expect_eq "the guard lets FRR start: roles, -M routeserver, the module built for this frr" \
 	"0: " "$(guard_says)"
 cp -p /etc/frr/daemons "$BACKUP/daemons.module"
@@ -180,7 +191,25 @@ sed -i 's/ -M routeserver//' /etc/frr/daemons
 out=$(guard_says)
 expect_true "without -M routeserver the guard refuses, in one line: $out" \
 	one_line_matching "$refused bgpd's options do not load the module .*$advice.*" "$out"
+cp -p /etc/frr/frr.conf "$BACKUP/frr.conf.roles"
+sed -i 's/^\( *\)neighbor \([^ ]*\) route-server role /\1nei \2 route-s rol /' /etc/frr/frr.conf
+out=$(guard_says)
+expect_true "abbreviated role lines (nei X route-s rol nva), which bgpd takes: the guard refuses: $out" \
+	one_line_matching "$refused bgpd's options do not load the module .*" "$out"
+grep -v "route-server" "$BACKUP/frr.conf.roles" >/etc/frr/frr.conf
+grep -h "^router bgp\|route-server" "$BACKUP/frr.conf.roles" >"$BACKUP/bgpd.conf"
+echo "bgpd_options=\"-A 127.0.0.1 -f $BACKUP/bgpd.conf\"" >>/etc/frr/daemons
+out=$(guard_says)
+expect_true "roles in the file bgpd's options name (-f FILE): the guard refuses: $out" \
+	one_line_matching "1: frr-routeserver: refusing to start FRR: $BACKUP/bgpd.conf has route-server roles but bgpd's options do not load the module .*" "$out"
+cp -p "$BACKUP/frr.conf.roles" /etc/frr/frr.conf
 cp -p "$BACKUP/daemons.module" /etc/frr/daemons
+# the old file frrcommon.sh still reads after daemons (and which wins)
+echo 'bgpd_options="-A 127.0.0.1"' >/etc/frr/daemons.conf
+out=$(guard_says)
+expect_true "bgpd's options without the module in /etc/frr/daemons.conf: the guard refuses: $out" \
+	one_line_matching "$refused bgpd's options do not load the module .*" "$out"
+rm /etc/frr/daemons.conf
 cp -p "$BUILT_FOR" "$BACKUP/frr-version"
 echo "0~other" >"$BUILT_FOR"
 out=$(guard_says)
@@ -231,6 +260,10 @@ expect_true "the removal warns that FRR will not start, and how to rebuild: $(gr
 	grep -q "^frr-routeserver: removed while /etc/frr/frr.conf holds route-server roles: .*$KIT/frr-routeserver-rebuild builds it" <<<"$out"
 expect_true "the removal keeps the means to rebuild" \
 	test -x "$KIT/frr-routeserver-rebuild" -a -f "$KIT/source.tar.gz"
+out=$(APT_CONFIG=$fake/apt.conf apt-get update 2>&1)
+expect_true "removed: apt update's hook says FRR will not start, and how to rebuild: $(grep ^frr-routeserver: <<<"$out")" grep -qx \
+	"frr-routeserver: frr-routeserver is removed while /etc/frr/frr.conf holds route-server roles: FRR does not start (start-guard) until frr-routeserver built for frr $frr is installed; build it with $KIT/frr-routeserver-rebuild .*" \
+	<<<"$out"
 expect_eq "diversion removed" "/usr/bin/vtysh" "$(dpkg-divert --truename /usr/bin/vtysh)"
 expect_eq "Debian's vtysh is back" "$debian_vtysh_md5" "$(md5sum /usr/bin/vtysh | cut -d' ' -f1)"
 expect_true "dpkg verifies frr's files unchanged (conffiles aside)" \
