@@ -33,6 +33,7 @@
 #include "rs_audit.h"
 #include "rs_bind.h"
 #include "rs_compat.h"
+#include "rs_erlimit.h"
 #include "rs_errors.h"
 #include "rs_instance.h"
 #include "rs_rmap.h"
@@ -227,6 +228,33 @@ static void run_hidden(struct audit_run *run, struct bgp_dest *dest,
 		rs_alt_mark(run->bgp, dest);
 }
 
+/*
+ * Past Azure's ExpressRoute limit: SG, the gateways' subgroup, has no entry
+ * for DEST that bgpd would send it, the limit aside (counted per gateway).
+ */
+static void run_withheld(struct audit_run *run, struct bgp_dest *dest,
+			 const struct audit_sg *sg)
+{
+	struct bgp_path_info *path;
+	bool sent;
+
+	if (sg->members[0].role != RS_ROLE_EXPRESSROUTE_GW ||
+	    SUBGRP_AFI(sg->subgrp) != AFI_IP ||
+	    SUBGRP_SAFI(sg->subgrp) != SAFI_UNICAST ||
+	    bgp_dest_table(dest)->afi != AFI_IP ||
+	    bgp_dest_table(dest)->safi != SAFI_UNICAST ||
+	    rs_adj_out_find(sg->subgrp, dest))
+		return;
+	path = rs_alt_choose(run->bgp, dest, RS_ROLE_EXPRESSROUTE_GW);
+	if (!path)
+		return;
+	rs_erlimit_probe(true);
+	sent = rs_alt_sent(dest, sg->subgrp, path, NULL);
+	rs_erlimit_probe(false);
+	if (sent)
+		run->totals->withheld += sg->count;
+}
+
 static void run_dest(struct audit_run *run, struct bgp_dest *dest)
 {
 	struct bgp_path_info *pi = bgp_dest_get_bgp_path_info(dest);
@@ -247,8 +275,14 @@ static void run_dest(struct audit_run *run, struct bgp_dest *dest)
 		else
 			run_judge(run, dest, adj, sg);
 	}
+	if (pending || !pi)
+		return;
+	if (run->er_withheld)
+		frr_each (audit_sgs, &run->sgs, sg)
+			if (!sg->pending)
+				run_withheld(run, dest, sg);
 	/* a prefix with several paths: the role peers it is hidden from */
-	if (pending || !pi || !pi->next)
+	if (!pi->next)
 		return;
 	frr_each (audit_sgs, &run->sgs, sg)
 		if (!sg->pending)

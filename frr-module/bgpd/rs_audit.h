@@ -34,6 +34,9 @@ struct rs_audit_totals {
 	uint64_t pending;    /* bgpd has yet to decide them (again) */
 	uint64_t unmatched;  /* sent, but no path in the table fits */
 	uint64_t hidden;     /* not sent, though the role may have a path */
+	uint64_t withheld;   /* not sent to an ExpressRoute gateway (each):
+			      * its advertised-route limit
+			      */
 	unsigned int peers;  /* role peers with an adjacency-out */
 };
 

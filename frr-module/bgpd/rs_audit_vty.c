@@ -85,6 +85,8 @@ void rs_audit_show_periodic(struct vty *vty, const struct bgp *bgp,
 			json_object_int_add(jl, "violationCount",
 					    last.violations);
 			json_object_int_add(jl, "hiddenPaths", last.hidden);
+			json_object_int_add(jl, "withheldRoutes",
+					    last.withheld);
 			json_object_object_add(json, "lastPeriodicAudit", jl);
 		}
 		return;
@@ -132,6 +134,7 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 		json_object_int_add(json, "pending", t.pending);
 		json_object_int_add(json, "unmatched", t.unmatched);
 		json_object_int_add(json, "hiddenPaths", t.hidden);
+		json_object_int_add(json, "withheldRoutes", t.withheld);
 		json_object_object_add(json, "violations", out.list);
 		rs_audit_show_periodic(vty, bgp, json);
 		return;
@@ -156,6 +159,11 @@ static void audit_show(struct vty *vty, struct bgp *bgp, json_object *json)
 			"%" PRIu64
 			" not sent to a role peer that may have a path for them (path hiding)\n",
 			t.hidden);
+	if (t.withheld)
+		vty_out(vty,
+			"%" PRIu64
+			" withheld from the ExpressRoute gateways by their advertised-route limit (per gateway)\n",
+			t.withheld);
 	if (out.tt->nrows > 1) {
 		char *text = ttable_dump(out.tt, "\n");
 

@@ -15,6 +15,12 @@
 #include "rs_instance.h"
 
 static rs_timer_t *t_recheck;
+static bool probing;
+
+void rs_erlimit_probe(bool on)
+{
+	probing = on;
+}
 
 /* bgpd's count of the subgroup's adjacency-out, also during a re-announce
  * (subgroup_announce_table counts it up from 0 as it goes).
@@ -142,7 +148,7 @@ bool rs_erlimit_admit(struct bgp *bgp, struct peer *rep, struct bgp_dest *dest,
 	 * REP is the update group's copy of a peer, which has no subgroup:
 	 * the gateway whose group it is has.
 	 */
-	if (!rsi || !each_gateway(rsi, in_group, &probe))
+	if (probing || !rsi || !each_gateway(rsi, in_group, &probe))
 		return true;
 	subgrp = probe.found;
 	/*

@@ -31,6 +31,12 @@ struct rs_instance;
 bool rs_erlimit_admit(struct bgp *bgp, struct peer *rep, struct bgp_dest *dest,
 		      enum rs_source_kind kind);
 
+/*
+ * While ON, rs_erlimit_admit admits every route and records nothing: the
+ * audit asks bgpd whether it would send a route, the limit aside.
+ */
+void rs_erlimit_probe(bool on);
+
 /* The routes bgpd holds in PEER's adjacency-out (its update subgroup). */
 unsigned int rs_erlimit_advertised(struct peer *peer);
 

@@ -42,6 +42,9 @@ role_peers() {
 # --- routes advertised to the ExpressRoute gateway --------------------------
 # Knob on, the gateway would get 5: the virtual network, NVA 1's two, NVA 2's,
 # the VPN gateway's. With 3, a re-announce decides in table order.
+audit_withheld() {
+	vtysh_on rs -c "show bgp route-server audit json" | jq -c '[.withheldRoutes, .violationCount]'
+}
 er_settles() { # EXPECTED: the gateway's adj-in settles to it (bounded)
 	_er_is() { [ "$(tbl_er_adjin)" == "$1" ]; }
 	wait_until 30 "expressroute gateway's adj-in" _er_is "$1" || true
@@ -53,6 +56,11 @@ advertise_limit() {
 	expect_eq "limit 3: the virtual network and the first two learned routes" "$want" "$(er_settles "$want")"
 	expect_eq "JSON: limit and reached" '[3,true]' \
 		"$(peer_json 10.0.0.2 '[.advertisedRouteLimit, .advertisedRouteLimitReached]')"
+	expect_eq "the audit counts the 2 routes the limit withholds, and no violation" '[2,0]' \
+		"$(audit_withheld)"
+	expect_true "its text says so" grep -qx \
+		"2 withheld from the ExpressRoute gateways by their advertised-route limit (per gateway)" \
+		<(vtysh_on rs -c "show bgp route-server audit")
 	expect_eq "explain names the limit for a withheld route" \
 		'{"verdict":"suppress","reasonCode":"expressrouteAdvertisedLimit","advertised":false}' \
 		"$(vtysh_on rs -c "show bgp route-server explain $P_VPN json" |
@@ -79,6 +87,7 @@ advertise_limit() {
 	_below() { [ "$(below_logged)" -ge 1 ]; }
 	wait_until 15 "the log says nothing is withheld (rechecked every 5 s)" _below || true
 	expect_eq "logged once that nothing is withheld any more" 1 "$(below_logged)"
+	expect_eq "the audit counts none withheld" '[0,0]' "$(audit_withheld)"
 }
 
 # --- routes accepted from a role peer ---------------------------------------

@@ -15,6 +15,7 @@ def peer: "{neighbor=\"\(.neighbor)\",role=\"\(.role)\",\(v)}";
 ($audit | select(. != null)
 	| "frr_routeserver_audit_violations{\(v)} \(.violationCount)",
 	  "frr_routeserver_audit_hidden_paths{\(v)} \(.hiddenPaths)",
+	  "frr_routeserver_audit_withheld_routes{\(v)} \(.withheldRoutes)",
 	  "frr_routeserver_audit_routes_checked{\(v)} \(.routesChecked)"),
 (.peers[] | peer as $l
 	| "frr_routeserver_peer_info{neighbor=\"\(.neighbor)\",remote_as=\"\(.remoteAs)\",role=\"\(.role)\",\(v)} 1",
