@@ -71,7 +71,9 @@ expect_eq "Debian's vtysh is diverted" "/usr/bin/vtysh.frr-debian" \
 expect_true "Debian's vtysh kept under its diverted name" test -x /usr/bin/vtysh.frr-debian
 expect_true "module installed in FRR's moduledir" \
 	test -f /usr/lib/x86_64-linux-gnu/frr/modules/bgpd_routeserver.so
-expect_true "man page installed" test -f /usr/share/man/man7/frr-routeserver.7.gz
+expect_true "man pages installed" test -f /usr/share/man/man7/frr-routeserver.7.gz \
+	-a -f /usr/share/man/man1/frr-routeserver-compare.1.gz -a -f /usr/share/man/man8/frr-routeserver-metrics.8.gz \
+	-a -f /usr/share/man/man8/frr-routeserver-rebuild.8.gz
 expect_true "example configuration installed" \
 	test -f /usr/share/doc/frr-routeserver/examples/routeserver.conf
 expect_true "production example configuration installed" \
