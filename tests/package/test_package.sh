@@ -143,8 +143,10 @@ frr_in_ns stop
 # them, drop-ins included (systemd is not PID 1 here: its verifier parses the
 # unit); and the start guard's exit status and output, as "STATUS: OUTPUT".
 unit_commands() {
-	SYSTEMD_LOG_LEVEL=debug systemd-analyze verify "$1" 2>&1 |
-		awk -v kind="-> $2:" '/^[[:space:]]*-> / { on = ($0 ~ kind "$") }
+	# (the dump on stdout, its log lines on stderr, written in between; a
+	# heading is "-> KIND:", in systemd 257 "→ KIND:")
+	SYSTEMD_LOG_LEVEL=debug systemd-analyze verify "$1" 2>/dev/null |
+		awk -v kind="$2:" '/^[[:space:]]*(->|→) / { on = ($2 == kind) }
 			on && sub(/^[[:space:]]*Command Line: /, "")'
 }
 guard_says() {
@@ -212,6 +214,17 @@ out=$(guard_says)
 expect_true "bgpd's options without the module in /etc/frr/daemons.conf: the guard refuses: $out" \
 	one_line_matching "$refused bgpd's options do not load the module .*" "$out"
 rm /etc/frr/daemons.conf
+# bgpd gets what daemon_start's eval makes of the options, read by getopt
+printf 'bgpd_options="-A 127.0.0.1\n  -M routeserver"\n' >>/etc/frr/daemons
+out=$(guard_says)
+expect_true "-M routeserver on a second line of bgpd_options (the eval runs the first): the guard refuses: $out" \
+	one_line_matching "$refused bgpd's options do not load the module .*" "$out"
+cp -p "$BACKUP/daemons.module" /etc/frr/daemons
+echo 'bgpd_options="-A 127.0.0.1 -o -M routeserver"' >>/etc/frr/daemons
+out=$(guard_says)
+expect_true "-M as the argument of -o (bgpd's default VRF name): the guard refuses: $out" \
+	one_line_matching "$refused bgpd's options do not load the module .*" "$out"
+cp -p "$BACKUP/daemons.module" /etc/frr/daemons
 cp -p "$BUILT_FOR" "$BACKUP/frr-version"
 echo "0~other" >"$BUILT_FOR"
 out=$(guard_says)
