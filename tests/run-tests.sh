@@ -200,7 +200,16 @@ while [ "$next" -lt ${#tests[@]} ] || [ ${#running[@]} -gt 0 ]; do
 		running[$!]=$next
 		next=$((next + 1))
 	done
-	wait -n -p done_pid "${!running[@]}"
+	done_pid=
+	wait -n -p done_pid "${!running[@]}" 2>/dev/null
+	# bash 5.2 can drop a job that ended from its table ("no such job"), and
+	# then never names it: the one no longer alive is the one that ended
+	if [ -z "$done_pid" ]; then
+		for pid in "${!running[@]}"; do
+			kill -0 "$pid" 2>/dev/null || { done_pid=$pid; break; }
+		done
+		[ -n "$done_pid" ] || { sleep 1; continue; }
+	fi
 	cat "$logdir/${tests[${running[$done_pid]}]}.log"
 	unset "running[$done_pid]"
 done
