@@ -160,6 +160,13 @@ guard_says() {
 }
 # one_line_matching PATTERN TEXT: TEXT is one line, and PATTERN matches it whole
 one_line_matching() { [ "$(wc -l <<<"$2")" -eq 1 ] && grep -qx -- "$1" <<<"$2"; }
+# guard_refuses WHAT PATTERN: the check "WHAT: the guard refuses" that what
+# the guard says (guard_says) is one line PATTERN matches
+guard_refuses() {
+	local out
+	out=$(guard_says)
+	expect_true "$1: the guard refuses: $out" one_line_matching "$2" "$out"
+}
 bgpd_stopped() { ! bgpd_running; }
 none_exist() {
 	local f
@@ -197,33 +204,28 @@ expect_true "without -M routeserver the guard refuses, in one line: $out" \
 	one_line_matching "$refused bgpd's options do not load the module .*$advice.*" "$out"
 cp -p /etc/frr/frr.conf "$BACKUP/frr.conf.roles"
 sed -i 's/^\( *\)neighbor \([^ ]*\) route-server role /\1nei \2 route-s rol /' /etc/frr/frr.conf
-out=$(guard_says)
-expect_true "abbreviated role lines (nei X route-s rol nva), which bgpd takes: the guard refuses: $out" \
-	one_line_matching "$refused bgpd's options do not load the module .*" "$out"
+guard_refuses "abbreviated role lines (nei X route-s rol nva), which bgpd takes" \
+	"$refused bgpd's options do not load the module .*"
 grep -v "route-server" "$BACKUP/frr.conf.roles" >/etc/frr/frr.conf
 grep -h "^router bgp\|route-server" "$BACKUP/frr.conf.roles" >"$BACKUP/bgpd.conf"
 echo "bgpd_options=\"-A 127.0.0.1 -f $BACKUP/bgpd.conf\"" >>/etc/frr/daemons
-out=$(guard_says)
-expect_true "roles in the file bgpd's options name (-f FILE): the guard refuses: $out" \
-	one_line_matching "1: frr-routeserver: refusing to start FRR: $BACKUP/bgpd.conf has route-server roles but bgpd's options do not load the module .*" "$out"
+guard_refuses "roles in the file bgpd's options name (-f FILE)" \
+	"1: frr-routeserver: refusing to start FRR: $BACKUP/bgpd.conf has route-server roles but bgpd's options do not load the module .*"
 cp -p "$BACKUP/frr.conf.roles" /etc/frr/frr.conf
 cp -p "$BACKUP/daemons.module" /etc/frr/daemons
 # the old file frrcommon.sh still reads after daemons (and which wins)
 echo 'bgpd_options="-A 127.0.0.1"' >/etc/frr/daemons.conf
-out=$(guard_says)
-expect_true "bgpd's options without the module in /etc/frr/daemons.conf: the guard refuses: $out" \
-	one_line_matching "$refused bgpd's options do not load the module .*" "$out"
+guard_refuses "bgpd's options without the module in /etc/frr/daemons.conf" \
+	"$refused bgpd's options do not load the module .*"
 rm /etc/frr/daemons.conf
 # bgpd gets what daemon_start's eval makes of the options, read by getopt
 printf 'bgpd_options="-A 127.0.0.1\n  -M routeserver"\n' >>/etc/frr/daemons
-out=$(guard_says)
-expect_true "-M routeserver on a second line of bgpd_options (the eval runs the first): the guard refuses: $out" \
-	one_line_matching "$refused bgpd's options do not load the module .*" "$out"
+guard_refuses "-M routeserver on a second line of bgpd_options (the eval runs the first)" \
+	"$refused bgpd's options do not load the module .*"
 cp -p "$BACKUP/daemons.module" /etc/frr/daemons
 echo 'bgpd_options="-A 127.0.0.1 -o -M routeserver"' >>/etc/frr/daemons
-out=$(guard_says)
-expect_true "-M as the argument of -o (bgpd's default VRF name): the guard refuses: $out" \
-	one_line_matching "$refused bgpd's options do not load the module .*" "$out"
+guard_refuses "-M as the argument of -o (bgpd's default VRF name)" \
+	"$refused bgpd's options do not load the module .*"
 cp -p "$BACKUP/daemons.module" /etc/frr/daemons
 cp -p "$BUILT_FOR" "$BACKUP/frr-version"
 echo "0~other" >"$BUILT_FOR"
